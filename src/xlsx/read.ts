@@ -1,7 +1,7 @@
 /** Reads a workbook laid out by the add-in or `cchc new` back into a snapshot (names → cells). */
 import ExcelJS from "exceljs";
-import { APP_ID, FORM_COLS, META_SHEET } from "../core/layout/plan";
-import { NAME_PREFIX, a1 } from "../core/layout/names";
+import { APP_ID, META_SHEET } from "../core/layout/plan";
+import { NAME_PREFIX, keyFromMangled } from "../core/layout/names";
 import type { CellSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import type { CellValue } from "../core/compute";
 
@@ -75,12 +75,10 @@ export function snapshotWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
     if (rest.startsWith("info_")) snapshot.info[rest.slice(5)] = cell;
     else if (rest.startsWith("nar_")) {
       if (cell.value !== null && cell.value !== undefined && String(cell.value).trim()) snapshot.narrative[rest.slice(4).replace(/_/g, ".")] = String(cell.value);
+    } else if (rest.startsWith("note_")) {
+      if (cell.value !== null && cell.value !== undefined && String(cell.value).trim()) snapshot.notes[keyFromMangled(rest.slice(5))] = String(cell.value).trim();
     } else {
-      const key = rest.replace("_", ":").replace(/_/g, ".");
-      snapshot.values[key] = cell;
-      const row = Number(/\d+$/.exec(cell.address)![0]);
-      const note = read({ sheet: cell.sheet, address: a1(FORM_COLS.note, row) })?.value;
-      if (note !== null && note !== undefined && String(note).trim()) snapshot.notes[key] = String(note).trim();
+      snapshot.values[keyFromMangled(rest)] = cell;
     }
   }
   return snapshot;

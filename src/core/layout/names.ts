@@ -7,6 +7,16 @@ export function nameForKey(key: string): string {
   return NAME_PREFIX + key.replace(/[:.]/g, "_");
 }
 
+/** Ghi chú cells are named too, so a note follows its row wherever the row moves. */
+export function noteName(key: string): string {
+  return `${NAME_PREFIX}note_${key.replace(/[:.]/g, "_")}`;
+}
+
+/** Inverse of nameForKey/noteName's key part: "bm7_6_7_1" → "bm7:6.7.1". */
+export function keyFromMangled(mangled: string): string {
+  return mangled.replace("_", ":").replace(/_/g, ".");
+}
+
 export function infoName(field: string): string {
   return `${NAME_PREFIX}info_${field}`;
 }

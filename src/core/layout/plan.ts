@@ -9,7 +9,7 @@ import { rowKey, valueRows } from "../catalog";
 import { completeInfo, INFO_FIELDS } from "../info";
 import { periodLabel } from "../period";
 import { dateToExcelSerial, parseIsoDate } from "../format/vi";
-import { a1, infoName, narrativeName, nameForKey } from "./names";
+import { a1, infoName, narrativeName, nameForKey, noteName } from "./names";
 import { computeRatio } from "../compute";
 import { formSubtitleFormula, ratioFormula, windowFromFormula, windowToFormula } from "./formulas";
 
@@ -43,6 +43,7 @@ export type StyleId =
   | "note"
   | "infoLabel"
   | "infoInput"
+  | "infoYear"
   | "infoDate"
   | "infoLocked"
   | "narrativeHeading"
@@ -73,22 +74,24 @@ export const STYLES: Record<StyleId, CellStyle> = {
   subtitle: { italic: true, size: 12, hAlign: "center", locked: true },
   header: { bold: true, size: 12, hAlign: "center", vAlign: "middle", wrap: true, border: true, fill: "#E8EEF7", locked: true },
   section: { bold: true, size: 12, vAlign: "middle", wrap: true, border: true, locked: true },
-  stt: { size: 12, hAlign: "center", vAlign: "middle", border: true, locked: true },
-  label: { size: 12, vAlign: "middle", wrap: true, border: true, locked: true },
-  unit: { size: 12, hAlign: "center", vAlign: "middle", wrap: true, border: true, locked: true },
+  // "@" (text) keeps STT "2.1" and "1.10" from turning into numbers when written through Office.js.
+  stt: { size: 12, hAlign: "center", vAlign: "middle", border: true, numberFormat: "@", locked: true },
+  label: { size: 12, vAlign: "middle", wrap: true, border: true, numberFormat: "@", locked: true },
+  unit: { size: 12, hAlign: "center", vAlign: "middle", wrap: true, border: true, numberFormat: "@", locked: true },
   count: { size: 12, hAlign: "right", vAlign: "middle", border: true, fill: INPUT_FILL, numberFormat: "#,##0", locked: false },
   money: { size: 12, hAlign: "right", vAlign: "middle", border: true, fill: INPUT_FILL, numberFormat: "#,##0.00", locked: false },
   ratioFormula: { size: 12, bold: true, hAlign: "right", vAlign: "middle", border: true, numberFormat: "0.00", locked: true },
   ratioInput: { size: 12, hAlign: "right", vAlign: "middle", border: true, fill: INPUT_FILL, numberFormat: "0.00", locked: false },
   code: { size: 12, hAlign: "center", vAlign: "middle", border: true, fill: INPUT_FILL, numberFormat: "0", locked: false },
-  text: { size: 12, vAlign: "middle", wrap: true, border: true, fill: INPUT_FILL, locked: false },
-  note: { size: 11, vAlign: "middle", wrap: true, border: true, fill: INPUT_FILL, locked: false },
+  text: { size: 12, vAlign: "middle", wrap: true, border: true, fill: INPUT_FILL, numberFormat: "@", locked: false },
+  note: { size: 11, vAlign: "middle", wrap: true, border: true, fill: INPUT_FILL, numberFormat: "@", locked: false },
   infoLabel: { size: 12, bold: true, vAlign: "middle", wrap: true, border: true, locked: true },
-  infoInput: { size: 12, vAlign: "middle", wrap: true, border: true, fill: INPUT_FILL, locked: false },
+  infoInput: { size: 12, vAlign: "middle", wrap: true, border: true, fill: INPUT_FILL, numberFormat: "@", locked: false },
+  infoYear: { size: 12, hAlign: "left", vAlign: "middle", border: true, fill: INPUT_FILL, numberFormat: "0", locked: false },
   infoDate: { size: 12, hAlign: "left", vAlign: "middle", border: true, fill: INPUT_FILL, numberFormat: "dd/mm/yyyy", locked: false },
   infoLocked: { size: 11, italic: true, vAlign: "middle", wrap: true, locked: true },
   narrativeHeading: { bold: true, size: 12, vAlign: "middle", wrap: true, locked: true },
-  narrativeText: { size: 12, vAlign: "top", wrap: true, border: true, fill: INPUT_FILL, locked: false },
+  narrativeText: { size: 12, vAlign: "top", wrap: true, border: true, fill: INPUT_FILL, numberFormat: "@", locked: false },
   plain: { size: 12, locked: true },
 };
 
@@ -232,7 +235,7 @@ function infoSheet(template: TemplateDef, data: ReportData | undefined, names: N
     const address = a1(2, row);
     sheet.cells.push({ address: a1(1, row), value: f.label, style: "infoLabel" });
     sheet.cells.push({ address: a1(3, row), value: f.hint, style: "infoLocked" });
-    const cell: CellPlan = { address, value: infoValue(info, f.field), style: f.kind === "date" ? "infoDate" : "infoInput" };
+    const cell: CellPlan = { address, value: infoValue(info, f.field), style: f.kind === "date" ? "infoDate" : f.kind === "year" ? "infoYear" : "infoInput" };
     // Untouched windows follow period and year live; a window the data gives is kept as typed.
     if (f.field === "windowFrom" && !givenWindow.windowFrom) cell.formula = windowFromFormula();
     if (f.field === "windowTo" && !givenWindow.windowTo) cell.formula = windowToFormula();
@@ -321,6 +324,7 @@ function formSheet(template: TemplateDef, form: FormDef, data: ReportData | unde
     } else cell.value = data?.values[key] ?? null;
     sheet.cells.push(cell, noteCell);
     names.push({ name: nameForKey(key), sheet: sheet.name, address: valueAddress, key });
+    names.push({ name: noteName(key), sheet: sheet.name, address: noteCell.address, key: `note:${key}` });
     const validation = row.ratio ? undefined : validationFor(row, valueAddress);
     if (validation) sheet.validations.push(validation);
   });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `cchc` command runs the TypeScript sources directly (tsx), so `npx cchc` works right after `npm ci`.
 require("tsx/cjs/api").register();
-const { main } = require("../src/cli/main.ts");
+const { main } = require("./main.ts");
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (err) => {

@@ -1,0 +1,59 @@
+import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import type { PeriodKind, ReportInfo } from "../../core/catalog/types";
+import { UNIT_KINDS } from "../../core/info";
+import { defaultWindow, PERIODS } from "../../core/period";
+import { formatShortDate, parseIsoDate } from "../../core/format/vi";
+
+const useStyles = makeStyles({
+  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  wide: { gridColumn: "1 / -1" },
+});
+
+export function InfoForm(props: { info: Partial<ReportInfo>; onChange: (info: Partial<ReportInfo>) => void }) {
+  const styles = useStyles();
+  const { info, onChange } = props;
+  const set = (patch: Partial<ReportInfo>) => onChange({ ...info, ...patch });
+  const setPeriod = (period: PeriodKind, year: number) => {
+    const w = defaultWindow(period, year);
+    set({ period, year, windowFrom: w.from, windowTo: w.to });
+  };
+  const window = info.windowFrom && info.windowTo ? `${formatShortDate(parseIsoDate(info.windowFrom)!)} – ${formatShortDate(parseIsoDate(info.windowTo)!)}` : "";
+  return (
+    <div className={styles.grid}>
+      <Field label="Loại đơn vị">
+        <Select value={info.unitKind ?? "xã"} onChange={(_, d) => set({ unitKind: d.value })}>
+          {UNIT_KINDS.map((k) => (
+            <option key={k}>{k}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Tên đơn vị" required>
+        <Input value={info.unitName ?? ""} placeholder="Thanh Giang" onChange={(_, d) => set({ unitName: d.value })} />
+      </Field>
+      <Field label="Kỳ báo cáo">
+        <Select value={info.period ?? "Y"} onChange={(_, d) => setPeriod(d.value as PeriodKind, info.year ?? new Date().getFullYear())}>
+          {PERIODS.map((p) => (
+            <option key={p.kind} value={p.kind}>
+              {p.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Năm">
+        <Input type="number" value={String(info.year ?? "")} onChange={(_, d) => setPeriod(info.period ?? "Y", Number(d.value))} />
+      </Field>
+      <Field className={styles.wide} label="Số liệu tính từ – đến" hint="Theo Công văn 581/BNV-CCHC; sửa trên sheet Thông tin nếu tỉnh quy định khác.">
+        <Input readOnly value={window} aria-label="Khoảng thời gian lấy số liệu" />
+      </Field>
+      <Field className={styles.wide} label="Cơ quan cấp trên">
+        <Input value={info.upperLevel ?? ""} onChange={(_, d) => set({ upperLevel: d.value })} />
+      </Field>
+      <Field label="Chức vụ người ký">
+        <Input value={info.signerTitle ?? "CHỦ TỊCH"} onChange={(_, d) => set({ signerTitle: d.value })} />
+      </Field>
+      <Field label="Họ tên người ký">
+        <Input value={info.signerName ?? ""} onChange={(_, d) => set({ signerName: d.value })} />
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/** The pane's only door to Excel: each function is one Excel.run with as few syncs as it needs. */
+import type { ReportInfo, TemplateDef } from "../core/catalog/types";
+import { findTemplate } from "../core/catalog";
+import { APP_ID, META_SHEET } from "../core/layout/plan";
+import { layoutWorkbook, type LayoutResult } from "../excel/layout";
+import { queueSnapshot } from "../excel/read";
+import { snapshotToReportData, type WorkbookSnapshot } from "../core/snapshot";
+import type { ReportData } from "../core/catalog/types";
+
+/** Lowest ExcelApi set the layout needs (RangeAreas, page layout, indent, screen-updating suspension). */
+export const REQUIRED_EXCEL_API = "1.9";
+
+export function excelSupported(): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API);
+}
+
+export interface WorkbookState {
+  templateId?: string;
+  templateVersion?: string;
+}
+
+/** Which template laid this workbook out (one small sync). */
+export async function readWorkbookState(): Promise<WorkbookState> {
+  return Excel.run(async (context) => {
+    const meta = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
+    const range = meta.getRange("A1:B3").load("values");
+    await context.sync();
+    if (meta.isNullObject || range.values[0][1] !== APP_ID) return {};
+    return { templateId: String(range.values[1][1]), templateVersion: String(range.values[2][1]) };
+  });
+}
+
+export async function createForms(template: TemplateDef, info: Partial<ReportInfo>, extra: TemplateDef[]): Promise<LayoutResult> {
+  const state = await readWorkbookState();
+  const recorded = state.templateId ? findTemplate(state.templateId, extra) : undefined;
+  return Excel.run((context) => layoutWorkbook(context, template, { recorded, info }));
+}
+
+/** Everything the checks and the Word report need, in one sync. */
+export async function readReport(template: TemplateDef): Promise<{ data: ReportData; snapshot: WorkbookSnapshot }> {
+  return Excel.run(async (context) => {
+    const queued = queueSnapshot(context, [template]);
+    await context.sync();
+    const snapshot = queued.result();
+    return { data: snapshotToReportData(template, snapshot), snapshot };
+  });
+}
+
+/** Selects a cell a finding points at ("'BM7 …'!D45" or sheet + address). */
+export async function selectCell(sheet: string, address: string): Promise<void> {
+  await Excel.run(async (context) => {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    ws.activate();
+    ws.getRange(address).select();
+    await context.sync();
+  });
+}
