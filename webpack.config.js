@@ -24,6 +24,7 @@ module.exports = async (env, options) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      harness: "./src/harness/index.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -42,6 +43,13 @@ module.exports = async (env, options) => {
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      // The in-browser Excel simulation: a playground without Excel, and the e2e tests' host.
+      new HtmlWebpackPlugin({
+        filename: "harness.html",
+        template: "./src/harness/harness.html",
+        chunks: ["harness", "taskpane"],
+        chunksSortMode: "manual",
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -312,7 +312,7 @@ function formSheet(template: TemplateDef, form: FormDef, data: ReportData | unde
     sheet.cells.push({ address: a1(3, r), value: row.unit, style: isSection ? "section" : "unit" });
     sheet.rowHeights[r] = Math.max(wrappedHeight(row.label, widths[1] - row.level * 3), row.kind === "code" ? wrappedHeight(row.unit, widths[2]) : 0);
     const noteCell: CellPlan = { address: a1(5, r), value: data?.notes?.[key] ?? row.note ?? null, style: "note" };
-    if (isSection) {
+    if (row.kind === "section") {
       sheet.cells.push({ address: a1(4, r), value: null, style: "section" }, { ...noteCell, style: "section", value: null });
       return;
     }

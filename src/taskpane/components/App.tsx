@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button, Card, CardHeader, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReportInfo, TemplateDef } from "../../core/catalog/types";
 import { BUILTIN_TEMPLATES, findTemplate } from "../../core/catalog";
@@ -23,6 +23,7 @@ export function App(props: { host: Office.HostType | null }) {
   const [busy, setBusy] = useState<string | undefined>();
   const [status, setStatus] = useState<Status>();
   const [laidOut, setLaidOut] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   const supported = props.host === Office.HostType.Excel && excelSupported();
 
   useEffect(() => {
@@ -114,10 +115,17 @@ export function App(props: { host: Office.HostType | null }) {
           </Select>
         </Field>
         <div className={styles.actions}>
-          <Button as="label" appearance="subtle" size="small">
+          <Button appearance="subtle" size="small" onClick={() => fileInput.current?.click()}>
             Nhập mẫu của tỉnh (.json)…
-            <input type="file" accept=".json,application/json" hidden onChange={(e) => e.target.files?.[0] && void importTemplate(e.target.files[0])} />
           </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            aria-label="Tệp mẫu biểu của tỉnh"
+            onChange={(e) => e.target.files?.[0] && void importTemplate(e.target.files[0])}
+          />
         </div>
         <InfoForm info={info} onChange={setInfo} />
       </Card>

@@ -1,0 +1,118 @@
+/**
+ * The in-browser Excel simulation: defines the Office and Excel globals the task pane uses on top of
+ * the fake workbook, and draws the workbook beside the pane so a person (or a Playwright test) can
+ * type into cells. Loaded before the task pane bundle on harness.html; never part of taskpane.html.
+ */
+import { createFakeExcel, type FakeExcel } from "./fake-excel";
+
+declare global {
+  interface Window {
+    fakeExcel: FakeExcel;
+  }
+}
+
+const fake = createFakeExcel({ sheets: ["Sheet1"] });
+window.fakeExcel = fake;
+let shown: string | undefined;
+
+const run: FakeExcel["run"] = async (fn) => {
+  try {
+    return await fake.run(fn);
+  } finally {
+    render();
+  }
+};
+
+(window as unknown as { Excel: unknown }).Excel = { run };
+(window as unknown as { Office: unknown }).Office = {
+  HostType: { Excel: "Excel", Word: "Word" },
+  PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
+  context: {
+    host: "Excel",
+    platform: new URLSearchParams(location.search).get("platform") ?? "OfficeOnline",
+    requirements: { isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number(version ?? "1.1") <= Number(new URLSearchParams(location.search).get("excelApi") ?? "1.12") },
+  },
+  onReady(callback?: (info: { host: string; platform: string }) => void) {
+    const info = { host: "Excel", platform: "OfficeOnline" };
+    callback?.(info);
+    return Promise.resolve(info);
+  },
+};
+
+function render(): void {
+  const tabs = document.getElementById("tabs")!;
+  const grid = document.getElementById("grid") as HTMLTableElement;
+  const visible = fake.sheetNames().filter((n) => fake.sheet(n).visibility === "Visible");
+  const active = fake.activeSheet();
+  if (active && active !== shown && visible.includes(active)) shown = active;
+  if (!shown || !visible.includes(shown)) shown = visible[0];
+  tabs.replaceChildren(
+    ...visible.map((name) => {
+      const b = document.createElement("button");
+      b.textContent = name;
+      b.setAttribute("role", "tab");
+      b.setAttribute("aria-selected", String(name === shown));
+      b.onclick = () => {
+        shown = name;
+        render();
+      };
+      return b;
+    }),
+  );
+  const model = fake.model.sheets.find((s) => s.name === shown);
+  if (!model) return;
+  let maxRow = 0;
+  let maxCol = 0;
+  for (const k of model.cells.keys()) {
+    const [r, c] = k.split(",").map(Number);
+    maxRow = Math.max(maxRow, r);
+    maxCol = Math.max(maxCol, c);
+  }
+  const rows: HTMLTableRowElement[] = [];
+  const head = document.createElement("tr");
+  head.append(document.createElement("th"));
+  for (let c = 1; c <= maxCol; c++) {
+    const th = document.createElement("th");
+    th.textContent = String.fromCharCode(64 + c);
+    head.append(th);
+  }
+  rows.push(head);
+  for (let r = 1; r <= maxRow; r++) {
+    const tr = document.createElement("tr");
+    const th = document.createElement("th");
+    th.textContent = String(r);
+    tr.append(th);
+    for (let c = 1; c <= maxCol; c++) {
+      const address = `${String.fromCharCode(64 + c)}${r}`;
+      const cell = fake.cell(shown, address);
+      const td = document.createElement("td");
+      td.dataset.address = address;
+      td.style.fontWeight = cell.format.bold ? "bold" : "";
+      td.style.textAlign = cell.format.horizontalAlignment === "Center" ? "center" : cell.format.horizontalAlignment === "Right" ? "right" : "";
+      td.style.paddingLeft = `${4 + cell.format.indent * 12}px`;
+      const text = cell.value === null || cell.value === undefined ? "" : String(cell.value);
+      if (!cell.format.locked && !cell.formula) {
+        td.className = "input";
+        const input = document.createElement("input");
+        input.value = text;
+        input.setAttribute("aria-label", `${shown}!${address}`);
+        input.onchange = async () => {
+          const raw = input.value.trim();
+          const value = raw !== "" && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
+          try {
+            await fake.typeInto(shown!, address, value);
+          } catch (e) {
+            alert((e as Error).message);
+          }
+          render();
+        };
+        td.append(input);
+      } else td.textContent = text;
+      tr.append(td);
+    }
+    rows.push(tr);
+  }
+  grid.replaceChildren(...rows);
+}
+
+window.addEventListener("DOMContentLoaded", render);
