@@ -40,7 +40,7 @@ export async function cmdCheck(file: string, opts: { json?: boolean; templateFil
     // Findings arrive errors first; keep that inside each form.
     const sorted = [...g.findings.filter((f) => f.severity === "error"), ...g.findings.filter((f) => f.severity === "warning")];
     for (const f of sorted) {
-      const where = f.addresses?.length ? ` [${f.addresses[0]}]` : "";
+      const where = f.addresses?.length && !f.message.includes(f.addresses[0]) ? ` [${f.addresses[0]}]` : "";
       console.log(`  ${f.severity === "error" ? "Lỗi" : "Cảnh báo"}: ${f.message}${where}`);
     }
   }

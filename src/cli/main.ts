@@ -5,8 +5,13 @@ import { dirname, resolve } from "node:path";
 import { BUILTIN_TEMPLATES, valueRows } from "../core/catalog";
 import { buildLayoutPlan } from "../core/layout/plan";
 import { planToXlsxBuffer } from "../xlsx/write";
-import { loadExtraTemplates, loadValuesFile, requireTemplate, UsageError } from "./input";
-import { asciiSlug } from "../core/format/vi";
+import { loadExtraTemplates, loadReport, loadValuesFile, requireTemplate, UsageError } from "./input";
+import { asciiSlug, formatNumber } from "../core/format/vi";
+import { computeRatio } from "../core/compute";
+import { unitTitle } from "../core/info";
+import { mergeReports } from "../core/merge";
+import { cmdCheck } from "./check";
+import { cmdReport } from "./report";
 
 export const HELP = `cchc — Báo cáo cải cách hành chính cấp xã (dòng lệnh)
 
@@ -95,9 +100,63 @@ async function cmdNew(args: Args): Promise<number> {
   const template = loaded && !args.values.template ? loaded.template : requireTemplate(args.values.template, extra);
   if (loaded && loaded.template.id !== template.id) throw new UsageError(`Tệp số liệu dùng mẫu "${loaded.template.id}", khác với --template ${template.id}.`);
   const plan = buildLayoutPlan(template, loaded?.data);
+  // A ratio typed in the values file gives way to the live formula: say so, never silently.
+  for (const { key, row } of valueRows(template)) {
+    const typed = loaded?.data.values[key];
+    if (!row.ratio || typed === undefined || typed === null || typed === "") continue;
+    const computed = computeRatio(row.ratio, (k) => loaded!.data.values[k]);
+    if (computed === typed) continue;
+    const shown = computed === undefined ? "để trống (thiếu số liệu)" : formatNumber(computed);
+    console.log(`Lưu ý: dòng ${key} ghi tỷ lệ ${typeof typed === "number" ? formatNumber(typed) : `"${typed}"`}; bảng tính dùng công thức, cho kết quả ${shown}.`);
+  }
   const unit = loaded?.data.info.unitName ? `-${asciiSlug(loaded.data.info.unitName)}` : "";
   const out = writeOut(args.values.out ?? `BM-CCHC-${template.id}${unit}.xlsx`, await planToXlsxBuffer(plan));
   console.log(`Đã lập bảng tính: ${out}`);
+  return 0;
+}
+
+function fileArgument(args: Args, what: string): string {
+  const file = args.positionals[1];
+  if (!file) throw new UsageError(`Thiếu ${what}. Xem: cchc --help`);
+  return file;
+}
+
+async function cmdMerge(args: Args): Promise<number> {
+  const extra = loadExtraTemplates(args.values["template-file"] ?? []);
+  const files = args.positionals.slice(1);
+  if (files.length < 2) throw new UsageError("Cần ít nhất hai tệp để tổng hợp: cchc merge TỆP1 TỆP2 … --out tong-hop.xlsx");
+  if (!args.values.out) throw new UsageError("Thiếu --out tệp.xlsx cho bảng tổng hợp.");
+  const loaded = await Promise.all(files.map((f) => loadReport(f, extra)));
+  const template = loaded[0].template;
+  const other = loaded.findIndex((l) => l.template.id !== template.id);
+  if (other >= 0) throw new UsageError(`Không tổng hợp được: "${files[0]}" dùng mẫu ${template.id}, còn "${files[other]}" dùng mẫu ${loaded[other].template.id}.`);
+  const first = loaded[0].data.info;
+  const merged = mergeReports(
+    template,
+    loaded.map((l, i) => ({ source: l.data.info.unitName ? unitTitle({ unitKind: l.data.info.unitKind ?? "xã", unitName: l.data.info.unitName }) : files[i], data: l.data })),
+    { period: first.period, year: first.year, windowFrom: first.windowFrom, windowTo: first.windowTo, unitKind: "", unitName: `Tổng hợp ${files.length} đơn vị` },
+  );
+  const out = writeOut(args.values.out, await planToXlsxBuffer(buildLayoutPlan(template, merged.data)));
+  console.log(`Đã tổng hợp ${files.length} tệp (mẫu ${template.id}): ${out}`);
+  if (merged.notSummed.length) console.log(`Để trống ${merged.notSummed.length} dòng không cộng được (mã hóa, chữ, tỷ lệ nhập tay): ${merged.notSummed.join(", ")}`);
+  merged.problems.forEach((p) => console.error(`Lỗi: ${p}`));
+  return merged.problems.length ? 1 : 0;
+}
+
+/** The main job on bundled example data: workbook, checks, Word report — no Excel needed. */
+async function cmdDemo(args: Args): Promise<number> {
+  const dir = resolve(args.values.out ?? "out/demo");
+  const example = resolve(__dirname, "examples/thanh-giang-2023.values.json");
+  const xlsx = `${dir}/BM-CCHC-Nam-2023-xa-Thanh-Giang.xlsx`;
+  console.log("1. Kiểm tra số liệu như báo cáo gốc của xã đã gõ tay (có những chỗ mâu thuẫn)");
+  await cmdCheck(example, {});
+  console.log("\n2. Lập bảng tính biểu mẫu: các tỷ lệ thành công thức tự tính");
+  await cmdNew({ ...args, values: { ...args.values, data: example, out: xlsx, template: undefined } });
+  console.log("\n3. Kiểm tra bảng tính vừa lập");
+  const checked = await cmdCheck(xlsx, {});
+  console.log("\n4. Xuất báo cáo Word" + (checked ? " (còn lỗi nên xuất bản dự thảo)" : ""));
+  await cmdReport(xlsx, { out: `${dir}/BC-CCHC-Nam-2023-xa-Thanh-Giang${checked ? "-du-thao" : ""}.docx`, draft: checked !== 0 });
+  console.log(`\nKết quả:\n  ${xlsx}\n  ${dir}/BC-CCHC-Nam-2023-xa-Thanh-Giang${checked ? "-du-thao" : ""}.docx`);
   return 0;
 }
 
@@ -105,6 +164,10 @@ const COMMANDS: Record<string, (args: Args) => Promise<number>> = {
   templates: cmdTemplates,
   fields: cmdFields,
   new: cmdNew,
+  check: (a) => cmdCheck(fileArgument(a, "TỆP cần kiểm tra"), { json: a.values.json, templateFiles: a.values["template-file"] }),
+  report: (a) => cmdReport(fileArgument(a, "TỆP để xuất báo cáo"), { out: a.values.out, draft: a.values.draft, templateFiles: a.values["template-file"] }),
+  merge: cmdMerge,
+  demo: cmdDemo,
 };
 
 export async function main(argv: string[]): Promise<number> {

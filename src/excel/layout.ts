@@ -180,6 +180,8 @@ export async function layoutWorkbook(context: Excel.RequestContext, template: Te
   const snapshot = queued.result();
 
   const data = snapshotToReportData(template, snapshot);
+  // A data-window cell that still holds its formula follows period and year: keep the formula, not its result.
+  for (const f of ["windowFrom", "windowTo"] as const) if (snapshot.info[f]?.formula) delete data.info[f];
   data.info = { ...data.info, ...options.info };
   const previousLegacy: LegacyRow[] = legacyRange.isNullObject
     ? []

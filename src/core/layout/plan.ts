@@ -73,7 +73,7 @@ export const STYLES: Record<StyleId, CellStyle> = {
   title: { bold: true, size: 13, hAlign: "center", wrap: true, locked: true },
   subtitle: { italic: true, size: 12, hAlign: "center", locked: true },
   header: { bold: true, size: 12, hAlign: "center", vAlign: "middle", wrap: true, border: true, fill: "#E8EEF7", locked: true },
-  section: { bold: true, size: 12, vAlign: "middle", wrap: true, border: true, locked: true },
+  section: { bold: true, size: 12, vAlign: "middle", wrap: true, border: true, numberFormat: "@", locked: true },
   // "@" (text) keeps STT "2.1" and "1.10" from turning into numbers when written through Office.js.
   stt: { size: 12, hAlign: "center", vAlign: "middle", border: true, numberFormat: "@", locked: true },
   label: { size: 12, vAlign: "middle", wrap: true, border: true, numberFormat: "@", locked: true },

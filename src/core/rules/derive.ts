@@ -1,7 +1,16 @@
 /** Rules are not written by hand: every one follows from a row kind, a ratio or a declared relation. */
 import type { Relation, TemplateDef } from "../catalog/types";
 import { valueRows } from "../catalog";
-import type { Rule } from "./types";
+import type { Rule, Severity } from "./types";
+
+/**
+ * A condition on a sub-row of the question it conditions ("5. Khảo sát: Có/Không" → "5.1. Số phiếu khảo sát")
+ * is definitional: counting surveys while answering "Không" is a contradiction, an error. Between
+ * unrelated rows it is a plausibility hint, a warning.
+ */
+function requiresSeverity(when: string, then: string): Severity {
+  return when.startsWith(`${then}.`) ? "error" : "warning";
+}
 
 function relationRule(rel: Relation): Rule {
   const rule = relationRuleBare(rel);
@@ -18,8 +27,7 @@ function relationRuleBare(rel: Relation): Rule {
     case "eq":
       return { id: `eq:${rel.a}=${rel.b}`, severity: "error", kind: "eq", cells: [rel.a, rel.b], a: rel.a, b: rel.b };
     case "requires":
-      // An activity reported without its yes/no flag is more often a forgotten cell than a contradiction.
-      return { id: `requires:${rel.when}->${rel.then}`, severity: "warning", kind: "requires", cells: [rel.then, rel.when], when: rel.when, then: rel.then, value: rel.value };
+      return { id: `requires:${rel.when}->${rel.then}`, severity: requiresSeverity(rel.when, rel.then), kind: "requires", cells: [rel.then, rel.when], when: rel.when, then: rel.then, value: rel.value };
   }
 }
 

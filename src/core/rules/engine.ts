@@ -134,6 +134,12 @@ class Context {
     return label ? `${fmt(v)} (${label})` : fmt(v);
   }
 
+  /** A workbook ratio cell whose formula is gone: the formula rule reports it, with the comparison, once. */
+  formulaLost(key: string): boolean {
+    const cell = this.snapshot?.values[key];
+    return !!cell && !cell.formula && !!this.c.rows.get(key)?.row.ratio;
+  }
+
   address(key: string): string | undefined {
     const cell = this.snapshot?.values[key];
     return cell ? `'${cell.sheet.replace(/'/g, "''")}'!${cell.address}` : undefined;
@@ -156,8 +162,7 @@ class Context {
 function checkRatio(rule: RatioRule, x: Context): Finding | undefined {
   const stated = x.value(rule.key);
   if (typeof stated !== "number") return undefined; // blank: computed later; text: the type rule speaks
-  // An overwritten formula cell is reported, with this comparison, by the formula rule.
-  if (x.snapshot?.values[rule.key] && !x.snapshot.values[rule.key].formula) return undefined;
+  if (x.formulaLost(rule.key)) return undefined;
   const num = x.nums(rule.ratio.num);
   const den = x.nums(rule.ratio.den);
   if (!num || !den) return undefined; // missing is not zero: nothing to compare with
@@ -210,6 +215,8 @@ function checkRequires(rule: RequiresRule, x: Context): Finding | undefined {
 
 /** "01(CTHND)" → the advice to keep 01 and move "(CTHND)" to Ghi chú. */
 function textAdvice(text: string): string {
+  // A dash or "không" is how Word tables say "none".
+  if (/^\s*([-–—x]|không|ko)\s*$/i.test(text)) return "nếu không có thì ghi 0, nếu chưa có số liệu thì để trống";
   const m = /^\s*(-?\d[\d.,]*)\s*(\S.*)$/.exec(text);
   if (m) return `chỉ nhập số (${m[1]}) vào ô Số liệu và chuyển "${m[2].trim()}" sang cột Ghi chú`;
   return "ô Số liệu chỉ nhận số; lời ghi chú xin chuyển sang cột Ghi chú";
@@ -217,6 +224,7 @@ function textAdvice(text: string): string {
 
 function checkType(rule: TypeRule, x: Context): Finding | undefined {
   const v = x.value(rule.key);
+  if (x.formulaLost(rule.key)) return undefined;
   const name = x.rowName(rule.key);
   if (typeof v === "string") return x.finding(rule, `${name}: ô số liệu ghi chữ "${v.trim()}" — ${textAdvice(v)}.`);
   if (typeof v !== "number") return undefined;
