@@ -4,6 +4,7 @@
  * type into cells. Loaded before the task pane bundle on harness.html; never part of taskpane.html.
  */
 import { createFakeExcel, type FakeExcel } from "./fake-excel";
+import { compareVersions } from "../core/catalog";
 
 declare global {
   interface Window {
@@ -30,10 +31,13 @@ const run: FakeExcel["run"] = async (fn) => {
   context: {
     host: "Excel",
     platform: new URLSearchParams(location.search).get("platform") ?? "OfficeOnline",
-    requirements: { isSetSupported: (name: string, version?: string) => name === "ExcelApi" && Number(version ?? "1.1") <= Number(new URLSearchParams(location.search).get("excelApi") ?? "1.12") },
+    // ?excelApi=1.8 simulates an older Excel, to see the pane say so.
+    requirements: {
+      isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && compareVersions(version, new URLSearchParams(location.search).get("excelApi") ?? "1.12") <= 0,
+    },
   },
   onReady(callback?: (info: { host: string; platform: string }) => void) {
-    const info = { host: "Excel", platform: "OfficeOnline" };
+    const info = { host: "Excel", platform: new URLSearchParams(location.search).get("platform") ?? "OfficeOnline" };
     callback?.(info);
     return Promise.resolve(info);
   },

@@ -33,7 +33,7 @@ export async function readWorkbookState(): Promise<WorkbookState> {
 export async function createForms(template: TemplateDef, info: Partial<ReportInfo>, extra: TemplateDef[]): Promise<LayoutResult> {
   const state = await readWorkbookState();
   const recorded = state.templateId ? findTemplate(state.templateId, extra) : undefined;
-  return Excel.run((context) => layoutWorkbook(context, template, { recorded, info }));
+  return asOwnWrite(() => Excel.run((context) => layoutWorkbook(context, template, { recorded, info })));
 }
 
 /** Everything the checks and the Word report need, in one sync. */
@@ -52,6 +52,39 @@ export async function selectCell(sheet: string, address: string): Promise<void> 
     const ws = context.workbook.worksheets.getItem(sheet);
     ws.activate();
     ws.getRange(address).select();
+    await context.sync();
+  });
+}
+
+/** The add-in's own writes must not trigger a re-check: events arriving while one runs are ignored. */
+let ownWrites = 0;
+let ownWritesEndedAt = 0;
+
+export async function asOwnWrite<T>(fn: () => Promise<T>): Promise<T> {
+  ownWrites++;
+  try {
+    return await fn();
+  } finally {
+    ownWrites--;
+    ownWritesEndedAt = Date.now();
+  }
+}
+
+function isOwnWrite(): boolean {
+  // Excel delivers change events asynchronously, shortly after the sync that caused them.
+  return ownWrites > 0 || Date.now() - ownWritesEndedAt < 800;
+}
+
+/** Calls `onChange` (debounced) whenever staff edit any sheet, for the pane's lifetime. */
+export async function watchChanges(onChange: () => void, debounceMs = 700): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const handler = async () => {
+    if (isOwnWrite()) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(onChange, debounceMs);
+  };
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.onChanged.add(handler);
     await context.sync();
   });
 }

@@ -15,7 +15,7 @@ export function bundleFigures(dist: string): BundleFigures {
   const html = join(dist, "taskpane.html");
   if (!existsSync(html)) throw new Error(`${html} không có: chạy "npm run build" trước.`);
   // The first load is what taskpane.html references; office.js comes from Microsoft's CDN and is not ours.
-  const initialFiles = [...readFileSync(html, "utf8").matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  const initialFiles = [...readFileSync(html, "utf8").matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+\.js)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
   const initial = initialFiles.reduce((n, f) => n + gz(join(dist, f)), 0);
   const lazy: Record<string, number> = {};
   for (const f of readdirSync(dist).filter((f) => f.startsWith("chunk.") && f.endsWith(".js"))) lazy[f] = Math.round(gz(join(dist, f)) / 102.4) / 10;

@@ -4,14 +4,13 @@
  * cells has a value is skipped, a blank cell is unknown (not zero), and a stated ratio agrees with the
  * computed one when the computed value lies in the interval its stated decimals stand for.
  */
-import type { CatalogRow } from "../catalog";
+import { templateRows, type CatalogRow } from "../catalog";
 import type { ReportData, TemplateDef } from "../catalog/types";
 import { nameForKey, noteName } from "../layout/names";
 import { ratioFormula } from "../layout/formulas";
 import { asNumber, computeRatio, type CellValue } from "../compute";
 import type { WorkbookSnapshot } from "../snapshot";
 import { formatNumber } from "../format/vi";
-import { templateRows } from "../catalog";
 import { deriveRules } from "./derive";
 import type { CodeRule, EqRule, Finding, FormulaRule, LeRule, RatioRule, RequiresRule, Rule, Severity, SumRule, TypeRule } from "./types";
 
@@ -151,7 +150,7 @@ class Context {
       const v = this.values[k];
       values[k] = v === undefined ? null : v;
     }
-    const f: Finding = { rule: rule.id, severity, message: rule.note ? `${message} (${rule.note})` : message, cells: rule.cells, values };
+    const f: Finding = { rule: rule.id, severity, message: rule.note ? `${message.replace(/\.$/, "")} (${rule.note}).` : message, cells: rule.cells, values };
     if (this.snapshot) f.addresses = rule.cells.map((k) => this.address(k)).filter((a): a is string => a !== undefined);
     return f;
   }

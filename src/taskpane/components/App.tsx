@@ -4,7 +4,11 @@ import type { ReportInfo, TemplateDef } from "../../core/catalog/types";
 import { BUILTIN_TEMPLATES, findTemplate } from "../../core/catalog";
 import { defaultInfo } from "../../core/info";
 import { InfoForm } from "./InfoForm";
-import { createForms, excelSupported, readWorkbookState, REQUIRED_EXCEL_API } from "../workbook";
+import { createForms, excelSupported, readReport, readWorkbookState, REQUIRED_EXCEL_API, selectCell, watchChanges } from "../workbook";
+import type { Finding } from "../../core/rules/types";
+import { ChecksPanel } from "./ChecksPanel";
+import { ExportPanel } from "./ExportPanel";
+import { blobDownloadWorks, downloadBlob } from "../download";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: "640px" },
@@ -24,6 +28,12 @@ export function App(props: { host: Office.HostType | null }) {
   const [status, setStatus] = useState<Status>();
   const [laidOut, setLaidOut] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [findings, setFindings] = useState<Finding[] | undefined>();
+  const [checking, setChecking] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const canDownload = blobDownloadWorks(Office.context.platform as unknown as string);
+  const templateRef = useRef(template);
+  templateRef.current = template;
   const supported = props.host === Office.HostType.Excel && excelSupported();
 
   useEffect(() => {
@@ -38,6 +48,65 @@ export function App(props: { host: Office.HostType | null }) {
       })
       .catch((e) => setStatus({ intent: "error", title: "Không đọc được bảng tính", text: String(e?.message ?? e) }));
   }, [supported]);
+
+  async function runCheck() {
+    setChecking(true);
+    try {
+      const t = templateRef.current;
+      const [{ data, snapshot }, { checkReport }] = await Promise.all([readReport(t), import(/* webpackChunkName: "rules" */ "../../core/rules/engine")]);
+      setFindings(checkReport(t, data, snapshot));
+    } catch (e) {
+      setStatus({ intent: "error", title: "Không kiểm tra được số liệu", text: `${(e as Error).message}. Thoát chế độ sửa ô rồi bấm "Kiểm tra ngay".` });
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  useEffect(() => {
+    if (!supported || !laidOut) return;
+    // Staff edits re-run the checks (debounced); the add-in's own writes do not.
+    watchChanges(() => void runCheck()).catch((e) => setStatus({ intent: "warning", title: "Không tự kiểm tra lại được", text: `${(e as Error).message}. Bấm "Kiểm tra ngay" sau khi sửa.` }));
+    void runCheck();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [supported, laidOut]);
+
+  async function onSelect(sheet: string, cell: string) {
+    try {
+      await selectCell(sheet, cell);
+    } catch (e) {
+      setStatus({ intent: "error", title: `Không chọn được ô ${cell}`, text: `Sheet "${sheet}" có thể đã bị xóa hoặc đổi tên (${(e as Error).message}). Bấm "Cập nhật biểu mẫu" để lập lại.` });
+    }
+  }
+
+  async function onExport(draft: boolean) {
+    setExporting(true);
+    setStatus(undefined);
+    try {
+      const t = templateRef.current;
+      const [{ data, snapshot }, { checkReport }, { documentModel }, { buildReportDocx, reportToBlob }, { reportFileName }, { completeInfo }] = await Promise.all([
+        readReport(t),
+        import(/* webpackChunkName: "rules" */ "../../core/rules/engine"),
+        import(/* webpackChunkName: "word" */ "../../core/report/narrative"),
+        import(/* webpackChunkName: "word" */ "../../word/build"),
+        import(/* webpackChunkName: "word" */ "../../core/report/filename"),
+        import("../../core/info"),
+      ]);
+      const current = checkReport(t, data, snapshot);
+      setFindings(current);
+      if (!draft && current.some((f) => f.severity === "error")) {
+        setStatus({ intent: "error", title: "Chưa xuất báo cáo chính thức", text: "Số liệu vừa thay đổi và còn lỗi; sửa lỗi ở bước 3 hoặc xuất bản dự thảo." });
+        return;
+      }
+      const blob = await reportToBlob(buildReportDocx(documentModel(t, data, { draft })));
+      const name = reportFileName(completeInfo(t, data.info), { draft });
+      downloadBlob(blob, name);
+      setStatus({ intent: "success", title: draft ? "Đã tạo bản dự thảo" : "Đã tạo báo cáo Word", text: `Tệp ${name} đã được tải về (thư mục Tải xuống).` });
+    } catch (e) {
+      setStatus({ intent: "error", title: "Không tạo được báo cáo Word", text: `${(e as Error).message}. Thử lại; nếu vẫn lỗi, dùng lệnh cchc report trên máy tính.` });
+    } finally {
+      setExporting(false);
+    }
+  }
 
   if (!supported) {
     return (
@@ -73,6 +142,7 @@ export function App(props: { host: Office.HostType | null }) {
     setStatus(undefined);
     try {
       const r = await createForms(template, info, imported);
+      if (laidOut) void runCheck();
       setLaidOut(true);
       const kept = r.keptValues ? ` Đã giữ nguyên ${r.keptValues} số liệu đã nhập.` : "";
       const legacy = r.legacyRows ? ` ${r.legacyRows} dòng không còn trong mẫu mới được chuyển sang sheet "Dữ liệu cũ".` : "";
@@ -137,6 +207,18 @@ export function App(props: { host: Office.HostType | null }) {
           </Button>
           {busy && <Spinner size="tiny" label={busy} />}
         </div>
+      </Card>
+      <Card>
+        <CardHeader header={<Text weight="semibold">3. Nhập và kiểm tra</Text>} description="Nhập số liệu vào các ô màu vàng nhạt; tỷ lệ tự tính. Bấm một dòng để chuyển tới ô." />
+        {laidOut ? (
+          <ChecksPanel template={template} findings={findings} checking={checking} onCheck={() => void runCheck()} onSelect={(s, c) => void onSelect(s, c)} />
+        ) : (
+          <Text>Tạo biểu mẫu ở bước 2 trước.</Text>
+        )}
+      </Card>
+      <Card>
+        <CardHeader header={<Text weight="semibold">4. Xuất báo cáo Word</Text>} description="Theo thể thức Nghị định 30/2020/NĐ-CP, kèm phụ lục biểu mẫu." />
+        {laidOut ? <ExportPanel findings={findings} canDownload={canDownload} busy={exporting} onExport={(d) => void onExport(d)} /> : <Text>Tạo biểu mẫu ở bước 2 trước.</Text>}
       </Card>
     </main>
   );

@@ -5,11 +5,11 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { BUILTIN_TEMPLATES, valueRows, type ReportData, type TemplateDef } from "../src/core/catalog";
-import { parseValuesFile } from "../src/core/data";
-import { checkReport } from "../src/core/rules/engine";
+import { BUILTIN_TEMPLATES, valueRows, type ReportData, type TemplateDef } from "../../src/core/catalog";
+import { parseValuesFile } from "../../src/core/data";
+import { checkReport } from "../../src/core/rules/engine";
 
-const SEEDS = join(__dirname, "../test/fixtures/seeds");
+const SEEDS = join(__dirname, "../fixtures/seeds");
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
