@@ -14,7 +14,7 @@ export function checkValuesData(input: unknown, extraTemplates: readonly Templat
   const template = findTemplate(input.template, extraTemplates);
   if (!template) return { ok: false, errors: [`Trường "template": không có mẫu "${input.template}". Xem danh sách bằng lệnh: cchc templates`] };
   const rows = rowIndex(template);
-  for (const field of ["info", "values", "notes", "narrative"] as const) {
+  for (const field of ["info", "values", "notes", "narrative", "sentences"] as const) {
     if (input[field] !== undefined && !isRecord(input[field])) errors.push(`Trường "${field}" phải là một đối tượng JSON.`);
   }
   const values = isRecord(input.values) ? input.values : {};
@@ -29,6 +29,11 @@ export function checkValuesData(input: unknown, extraTemplates: readonly Templat
   const narrative = isRecord(input.narrative) ? input.narrative : {};
   const sections = new Set(template.narrative.map((s) => s.id));
   for (const id of Object.keys(narrative)) if (!sections.has(id)) errors.push(`Trường "narrative": mục "${id}" không có trong đề cương của mẫu.`);
+  const sentences = isRecord(input.sentences) ? input.sentences : {};
+  for (const [id, v] of Object.entries(sentences)) {
+    if (!rows.has(id)) errors.push(`Trường "sentences": câu "${id}" không ứng với dòng nào của mẫu.`);
+    else if (v !== null && typeof v !== "string") errors.push(`Trường "sentences.${id}" phải là câu viết lại (chữ) hoặc null để bỏ câu.`);
+  }
   if (errors.length) return { ok: false, errors };
   return {
     ok: true,
@@ -40,6 +45,7 @@ export function checkValuesData(input: unknown, extraTemplates: readonly Templat
       values: values as ReportData["values"],
       notes: notes as Record<string, string>,
       narrative: narrative as Record<string, string>,
+      sentences: sentences as Record<string, string | null>,
     },
   };
 }

@@ -29,6 +29,9 @@ export interface WorkbookSnapshot {
   info: Record<string, CellSnapshot>;
   /** Staff paragraphs by narrative section id. */
   narrative: Record<string, string>;
+  /** Thuyết minh switches ("Có"/"Không") and rewrites of generated sentences, by sentence id. */
+  sentenceUse?: Record<string, string>;
+  sentenceText?: Record<string, string>;
   /** Names of ours whose reference is gone (#REF!): their row or sheet was deleted. */
   brokenNames: string[];
 }
@@ -90,6 +93,9 @@ export function snapshotToReportData(template: TemplateDef, snapshot: WorkbookSn
     if (v === null || v === undefined || v === "") continue;
     values[key] = typeof v === "string" ? v.trim() : v;
   }
+  const sentences: Record<string, string | null> = {};
+  for (const [id, text] of Object.entries(snapshot.sentenceText ?? {})) if (text.trim()) sentences[id] = text.trim();
+  for (const [id, use] of Object.entries(snapshot.sentenceUse ?? {})) if (use.trim().toLowerCase() === "không") sentences[id] = null;
   return {
     template: template.id,
     templateVersion: snapshot.templateVersion,
@@ -97,5 +103,6 @@ export function snapshotToReportData(template: TemplateDef, snapshot: WorkbookSn
     values,
     notes: { ...snapshot.notes },
     narrative: { ...snapshot.narrative },
+    sentences,
   };
 }

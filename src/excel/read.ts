@@ -8,12 +8,13 @@ import type { TemplateDef } from "../core/catalog/types";
 import { valueRows } from "../core/catalog";
 import { INFO_FIELDS } from "../core/info";
 import { APP_ID, META_SHEET } from "../core/layout/plan";
-import { infoName, nameForKey, narrativeName, noteName, NAME_PREFIX } from "../core/layout/names";
+import { infoName, nameForKey, narrativeName, noteName, sentenceTextName, sentenceUseName, NAME_PREFIX } from "../core/layout/names";
+import { sentenceIds } from "../core/report/narrative";
 import type { CellSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import type { CellValue } from "../core/compute";
 
 interface Pending {
-  kind: "value" | "note" | "info" | "narrative";
+  kind: "value" | "note" | "info" | "narrative" | "use" | "sen";
   id: string;
   range: Excel.Range;
 }
@@ -58,7 +59,13 @@ export function queueSnapshot(context: Excel.RequestContext, templates: Template
       queue("value", key, nameForKey(key));
       queue("note", key, noteName(key));
     }
-    for (const s of t.narrative) queue("narrative", s.id, narrativeName(s.id));
+    for (const s of t.narrative) {
+      queue("narrative", s.id, narrativeName(s.id));
+      for (const id of sentenceIds(t, s)) {
+        queue("use", id, sentenceUseName(id));
+        queue("sen", id, sentenceTextName(id));
+      }
+    }
   }
   for (const f of INFO_FIELDS) queue("info", f.field, infoName(f.field));
 
@@ -82,6 +89,8 @@ export function queueSnapshot(context: Excel.RequestContext, templates: Template
         else if (p.kind === "info") snapshot.info[p.id] = cell;
         else if (p.kind === "note" && text) snapshot.notes[p.id] = text;
         else if (p.kind === "narrative" && text) snapshot.narrative[p.id] = String(cell.value);
+        else if (p.kind === "use" && text) (snapshot.sentenceUse ??= {})[p.id] = text;
+        else if (p.kind === "sen" && text) (snapshot.sentenceText ??= {})[p.id] = text;
       }
       return snapshot;
     },

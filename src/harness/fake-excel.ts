@@ -1188,6 +1188,8 @@ export interface FakeExcel {
   names(): Record<string, { sheet: string; address: string } | { sheet: null; address: "#REF!" }>;
   nameFormula(name: string): string | undefined;
   activeSheet(): string | undefined;
+  /** The selected range (set by Range.select()), or undefined before anything was selected. */
+  selection(): { sheet: string; address: string } | undefined;
   /** The user types (or pastes) into a cell: protection and validation apply, onChanged handlers fire. */
   typeInto(sheet: string, address: string, value: string | number, options?: TypeOptions): Promise<void>;
   deleteRows(sheet: string, from: number, count: number): Promise<void>;
@@ -1293,6 +1295,7 @@ export function createFakeExcel(options: { sheets?: string[] } = {}): FakeExcel 
       return n && model.nameFormula(n);
     },
     activeSheet: () => model.activeSheet?.name,
+    selection: () => (model.selection ? { sheet: model.selection.sheet.name, address: rectAddress(model.selection.rect) } : undefined),
     async typeInto(sheet, address, value, opts = {}) {
       const s = model.sheet(sheet);
       const rect = parseRect(address);

@@ -91,6 +91,8 @@ function render(): void {
       const cell = fake.cell(shown, address);
       const td = document.createElement("td");
       td.dataset.address = address;
+      const sel = fake.selection();
+      if (sel && sel.sheet === shown && sel.address === address) td.classList.add("selected");
       td.style.fontWeight = cell.format.bold ? "bold" : "";
       td.style.textAlign = cell.format.horizontalAlignment === "Center" ? "center" : cell.format.horizontalAlignment === "Right" ? "right" : "";
       td.style.paddingLeft = `${4 + cell.format.indent * 12}px`;

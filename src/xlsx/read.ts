@@ -75,6 +75,10 @@ export function snapshotWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
     if (rest.startsWith("info_")) snapshot.info[rest.slice(5)] = cell;
     else if (rest.startsWith("nar_")) {
       if (cell.value !== null && cell.value !== undefined && String(cell.value).trim()) snapshot.narrative[rest.slice(4).replace(/_/g, ".")] = String(cell.value);
+    } else if (rest.startsWith("use_") || rest.startsWith("sen_")) {
+      const text = cell.value === null || cell.value === undefined ? "" : String(cell.value).trim();
+      const bag = rest.startsWith("use_") ? (snapshot.sentenceUse ??= {}) : (snapshot.sentenceText ??= {});
+      if (text) bag[keyFromMangled(rest.slice(4))] = text;
     } else if (rest.startsWith("note_")) {
       if (cell.value !== null && cell.value !== undefined && String(cell.value).trim()) snapshot.notes[keyFromMangled(rest.slice(5))] = String(cell.value).trim();
     } else {

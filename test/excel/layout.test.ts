@@ -98,7 +98,7 @@ describe.each(BUILTIN_TEMPLATES.map((t) => [t.id, t] as const))("layoutWorkbook 
       expect(n?.sheet).toBe(form.sheetName);
       expect(n?.address).toBe(v?.address.replace(/^D/, "E"));
     }
-    const valueNames = Object.keys(names).filter((n) => n.startsWith(NAME_PREFIX) && !/^CCHC_(note|info|nar)_/.test(n));
+    const valueNames = Object.keys(names).filter((n) => n.startsWith(NAME_PREFIX) && !/^CCHC_(note|info|nar|use|sen)_/.test(n));
     expect(valueNames).toHaveLength(valueRows(template).length);
   });
 

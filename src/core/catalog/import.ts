@@ -11,6 +11,8 @@ import { templateRows } from "./index";
 
 export type TemplateCheck = { ok: true; template: TemplateDef } | { ok: false; errors: string[] };
 
+const RESERVED_FORM_IDS = ["note", "info", "nar", "use", "sen"];
+
 let validateShape: ReturnType<Ajv["compile"]> | undefined;
 
 function describeAjvError(e: ErrorObject): string {
@@ -50,6 +52,8 @@ export function checkTemplate(input: unknown): TemplateCheck {
   const sheetNames = new Set<string>();
   template.forms.forEach((form, fi) => {
     if (formIds.has(form.id)) errors.push(`Trường "forms.${fi}.id": mã biểu "${form.id}" bị trùng.`);
+    // These words prefix the workbook's other names (CCHC_note_…, CCHC_info_…): a form may not take them.
+    if (RESERVED_FORM_IDS.includes(form.id)) errors.push(`Trường "forms.${fi}.id": "${form.id}" là từ dành riêng, hãy đặt mã biểu khác.`);
     formIds.add(form.id);
     const lower = form.sheetName.toLowerCase();
     if (sheetNames.has(lower)) errors.push(`Trường "forms.${fi}.sheetName": tên sheet "${form.sheetName}" bị trùng.`);

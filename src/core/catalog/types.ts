@@ -103,6 +103,8 @@ export interface ReportData {
   values: Record<string, number | string | null>;
   notes?: Record<string, string>;
   narrative?: Record<string, string>;
+  /** Staff edits of generated sentences, by sentence id (a row key): text rewrites it, null switches it off. */
+  sentences?: Record<string, string | null>;
 }
 
 export type PeriodKind = "Q1" | "H1" | "Q3" | "Y";

@@ -17,6 +17,14 @@ export function keyFromMangled(mangled: string): string {
   return mangled.replace("_", ":").replace(/_/g, ".");
 }
 
+/** The Thuyết minh sheet's switch ("Có"/"Không") and rewrite cell for a generated sentence. */
+export function sentenceUseName(id: string): string {
+  return `${NAME_PREFIX}use_${id.replace(/[:.]/g, "_")}`;
+}
+export function sentenceTextName(id: string): string {
+  return `${NAME_PREFIX}sen_${id.replace(/[:.]/g, "_")}`;
+}
+
 export function infoName(field: string): string {
   return `${NAME_PREFIX}info_${field}`;
 }

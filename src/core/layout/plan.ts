@@ -5,11 +5,12 @@
  * and `cchc new` produce the same workbook.
  */
 import type { FormDef, ReportData, ReportInfo, RowDef, TemplateDef } from "../catalog/types";
-import { rowKey, valueRows } from "../catalog";
+import { rowIndex, rowKey, valueRows } from "../catalog";
 import { completeInfo, INFO_FIELDS } from "../info";
 import { periodLabel } from "../period";
 import { dateToExcelSerial, parseIsoDate } from "../format/vi";
-import { a1, infoName, narrativeName, nameForKey, noteName } from "./names";
+import { a1, infoName, narrativeName, nameForKey, noteName, sentenceTextName, sentenceUseName } from "./names";
+import { sentenceIds } from "../report/narrative";
 import { computeRatio } from "../compute";
 import { formSubtitleFormula, ratioFormula, windowFromFormula, windowToFormula } from "./formulas";
 
@@ -48,6 +49,8 @@ export type StyleId =
   | "infoLocked"
   | "narrativeHeading"
   | "narrativeText"
+  | "sentenceLabel"
+  | "sentenceUse"
   | "plain";
 
 export interface CellStyle {
@@ -92,6 +95,8 @@ export const STYLES: Record<StyleId, CellStyle> = {
   infoLocked: { size: 11, italic: true, vAlign: "middle", wrap: true, locked: true },
   narrativeHeading: { bold: true, size: 12, vAlign: "middle", wrap: true, locked: true },
   narrativeText: { size: 12, vAlign: "top", wrap: true, border: true, fill: INPUT_FILL, numberFormat: "@", locked: false },
+  sentenceLabel: { size: 11, italic: true, vAlign: "middle", wrap: true, border: true, numberFormat: "@", locked: true },
+  sentenceUse: { size: 11, hAlign: "center", vAlign: "middle", border: true, fill: INPUT_FILL, numberFormat: "@", locked: false },
   plain: { size: 12, locked: true },
 };
 
@@ -331,30 +336,62 @@ function formSheet(template: TemplateDef, form: FormDef, data: ReportData | unde
   return sheet;
 }
 
+export const USE_SENTENCE = { yes: "Có", no: "Không" };
+
 function narrativeSheet(template: TemplateDef, data: ReportData | undefined, names: NamePlan[]): SheetPlan {
-  const sheet = emptySheet(NARRATIVE_SHEET, "narrative", [10, 110]);
+  const sheet = emptySheet(NARRATIVE_SHEET, "narrative", [8, 72, 9, 48]);
+  const rows = rowIndex(template);
   sheet.cells.push({ address: "A1", value: "THUYẾT MINH BÁO CÁO", style: "caption" });
-  sheet.merges.push("A1:B1");
+  sheet.merges.push("A1:D1");
   sheet.cells.push({
     address: "A2",
-    value: "Nhập các đoạn văn của đơn vị cho từng mục (mỗi đoạn một dòng, xuống dòng bằng Alt+Enter). Câu có số liệu được tạo tự động từ các biểu mẫu khi xuất báo cáo Word.",
+    value:
+      "Ô vàng lớn: đoạn văn của đơn vị cho từng mục (xuống dòng bằng Alt+Enter). Dưới mỗi mục là các câu có số liệu do add-in tự viết từ biểu mẫu khi xuất Word: chọn Không ở cột Dùng để bỏ câu, hoặc gõ câu khác vào cột Viết lại.",
     style: "infoLocked",
   });
-  sheet.merges.push("A2:B2");
-  sheet.rowHeights[2] = 36;
+  sheet.merges.push("A2:D2");
+  sheet.rowHeights[2] = 48;
+  ["Mục", "Nội dung", "Dùng", "Viết lại câu tự động (để trống: giữ câu của add-in)"].forEach((h, i) => sheet.cells.push({ address: a1(i + 1, 3), value: h, style: "header" }));
+  sheet.freezeRows = 3;
   let r = 4;
+  // An edit applies to the sentence wherever it appears, so each id gets one row (in its first section).
+  const offered = new Set<string>();
   for (const section of template.narrative) {
-    sheet.cells.push({ address: a1(1, r), value: section.id, style: "narrativeHeading" });
-    sheet.cells.push({ address: a1(2, r), value: section.heading, style: "narrativeHeading" });
+    sheet.cells.push({ address: a1(1, r), value: section.id, style: "narrativeHeading" }, { address: a1(2, r), value: section.heading, style: "narrativeHeading" });
+    sheet.merges.push(`B${r}:D${r}`);
     r++;
     const address = a1(2, r);
     const text = data?.narrative?.[section.id] ?? null;
     sheet.cells.push({ address: a1(1, r), value: null, style: "plain" }, { address, value: text, style: "narrativeText" });
-    sheet.rowHeights[r] = Math.min(400, Math.max(60, text ? wrappedHeight(text, 110) : 60));
+    sheet.merges.push(`B${r}:D${r}`);
+    sheet.rowHeights[r] = Math.min(400, Math.max(60, text ? wrappedHeight(text, 130) : 60));
     names.push({ name: narrativeName(section.id), sheet: sheet.name, address, key: `nar:${section.id}` });
-    r += 2;
+    r++;
+    for (const id of sentenceIds(template, section).filter((id) => !offered.has(id))) {
+      offered.add(id);
+      const edit = data?.sentences?.[id];
+      const label = rows.get(id)?.row.label ?? id;
+      sheet.cells.push(
+        { address: a1(1, r), value: null, style: "plain" },
+        { address: a1(2, r), value: `Câu tự động về: ${label}`, style: "sentenceLabel" },
+        { address: a1(3, r), value: edit === null ? USE_SENTENCE.no : USE_SENTENCE.yes, style: "sentenceUse" },
+        { address: a1(4, r), value: typeof edit === "string" ? edit : null, style: "narrativeText" },
+      );
+      sheet.rowHeights[r] = wrappedHeight(label, 60);
+      sheet.validations.push({
+        address: a1(3, r),
+        type: "list",
+        list: [USE_SENTENCE.yes, USE_SENTENCE.no],
+        prompt: { title: "Dùng câu này?", message: "Có: đưa câu vào báo cáo; Không: bỏ câu." },
+        error: { title: "Chỉ chọn Có hoặc Không", message: "Chọn Có hoặc Không." },
+      });
+      names.push({ name: sentenceUseName(id), sheet: sheet.name, address: a1(3, r), key: `use:${id}` });
+      names.push({ name: sentenceTextName(id), sheet: sheet.name, address: a1(4, r), key: `sen:${id}` });
+      r++;
+    }
+    r++;
   }
-  sheet.print = { orientation: "portrait", fitToWidth: true };
+  sheet.print = { orientation: "landscape", fitToWidth: true };
   return sheet;
 }
 

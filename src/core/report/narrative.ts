@@ -284,6 +284,23 @@ export function sectionSentences(template: TemplateDef, data: ReportData, sectio
   return out;
 }
 
+/**
+ * The sentence ids a section can produce (each fact once, parts folded into their total), found by
+ * generating the section from data with every row filled. The Thuyết minh sheet offers one switch
+ * and one rewrite cell for each.
+ */
+export function sentenceIds(template: TemplateDef, section: NarrativeSection): string[] {
+  const values: ReportData["values"] = {};
+  for (const form of template.forms)
+    for (const row of form.rows) {
+      const key = `${form.id}:${row.code}`;
+      if (row.kind === "code") values[key] = row.codes![row.codes!.length - 1].value;
+      else if (row.kind === "text") values[key] = "…";
+      else if (row.kind !== "section") values[key] = 1;
+    }
+  return sectionSentences(template, { template: template.id, info: {}, values }, section).map((s) => s.id);
+}
+
 /** "I" → "I. CÔNG TÁC …"; "II.1" → "1. Cải cách thể chế"; "II.2.1" → "a) Về niêm yết …" (numbered headings are kept). */
 function printedHeading(section: NarrativeSection): { heading: string; level: number } {
   const parts = section.id.split(".");
@@ -419,7 +436,7 @@ export function documentModel(template: TemplateDef, data: ReportData, opts: Doc
     subject: subject.split(/(?<=,) /),
     dataWindow: from && to ? `(Số liệu tính từ ngày ${formatShortDate(from)} đến ngày ${formatShortDate(to)})` : "",
     opening: `Ủy ban nhân dân ${unit} báo cáo ${about} như sau:`,
-    sections: buildNarrative(template, data, opts.sentences).sections,
+    sections: buildNarrative(template, data, opts.sentences ?? data.sentences).sections,
     closing: `Trên đây là báo cáo ${about} của Ủy ban nhân dân ${unit}./.`,
     recipients: {
       label: "Nơi nhận:",

@@ -11,7 +11,8 @@ import { ExportPanel } from "./ExportPanel";
 import { blobDownloadWorks, downloadBlob } from "../download";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: "640px" },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: "640px", boxSizing: "border-box", minWidth: 0 },
+  control: { width: "100%", minWidth: 0 },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
 });
 
@@ -171,6 +172,7 @@ export function App(props: { host: Office.HostType | null }) {
         <CardHeader header={<Text weight="semibold">1. Thông tin báo cáo</Text>} />
         <Field label="Mẫu biểu">
           <Select
+            className={styles.control}
             value={templateId}
             onChange={(_, d) => {
               setTemplateId(d.value);

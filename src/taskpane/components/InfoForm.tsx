@@ -5,8 +5,10 @@ import { defaultWindow, PERIODS } from "../../core/period";
 import { formatShortDate, parseIsoDate } from "../../core/format/vi";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
+  // Two columns where there is room, one at 320 px; minmax(0, …) lets inputs shrink instead of overflowing.
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 140px), 1fr))", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   wide: { gridColumn: "1 / -1" },
+  control: { width: "100%", minWidth: 0 },
 });
 
 export function InfoForm(props: { info: Partial<ReportInfo>; onChange: (info: Partial<ReportInfo>) => void }) {
@@ -21,17 +23,17 @@ export function InfoForm(props: { info: Partial<ReportInfo>; onChange: (info: Pa
   return (
     <div className={styles.grid}>
       <Field label="Loại đơn vị">
-        <Select value={info.unitKind ?? "xã"} onChange={(_, d) => set({ unitKind: d.value })}>
+        <Select className={styles.control} value={info.unitKind ?? "xã"} onChange={(_, d) => set({ unitKind: d.value })}>
           {UNIT_KINDS.map((k) => (
             <option key={k}>{k}</option>
           ))}
         </Select>
       </Field>
       <Field label="Tên đơn vị" required>
-        <Input value={info.unitName ?? ""} placeholder="Thanh Giang" onChange={(_, d) => set({ unitName: d.value })} />
+        <Input className={styles.control} value={info.unitName ?? ""} placeholder="Thanh Giang" onChange={(_, d) => set({ unitName: d.value })} />
       </Field>
       <Field label="Kỳ báo cáo">
-        <Select value={info.period ?? "Y"} onChange={(_, d) => setPeriod(d.value as PeriodKind, info.year ?? new Date().getFullYear())}>
+        <Select className={styles.control} value={info.period ?? "Y"} onChange={(_, d) => setPeriod(d.value as PeriodKind, info.year ?? new Date().getFullYear())}>
           {PERIODS.map((p) => (
             <option key={p.kind} value={p.kind}>
               {p.label}
@@ -40,19 +42,19 @@ export function InfoForm(props: { info: Partial<ReportInfo>; onChange: (info: Pa
         </Select>
       </Field>
       <Field label="Năm">
-        <Input type="number" value={String(info.year ?? "")} onChange={(_, d) => setPeriod(info.period ?? "Y", Number(d.value))} />
+        <Input className={styles.control} type="number" value={String(info.year ?? "")} onChange={(_, d) => setPeriod(info.period ?? "Y", Number(d.value))} />
       </Field>
       <Field className={styles.wide} label="Số liệu tính từ – đến" hint="Theo Công văn 581/BNV-CCHC; sửa trên sheet Thông tin nếu tỉnh quy định khác.">
-        <Input readOnly value={window} aria-label="Khoảng thời gian lấy số liệu" />
+        <Input className={styles.control} readOnly value={window} aria-label="Khoảng thời gian lấy số liệu" />
       </Field>
       <Field className={styles.wide} label="Cơ quan cấp trên">
-        <Input value={info.upperLevel ?? ""} onChange={(_, d) => set({ upperLevel: d.value })} />
+        <Input className={styles.control} value={info.upperLevel ?? ""} onChange={(_, d) => set({ upperLevel: d.value })} />
       </Field>
       <Field label="Chức vụ người ký">
-        <Input value={info.signerTitle ?? "CHỦ TỊCH"} onChange={(_, d) => set({ signerTitle: d.value })} />
+        <Input className={styles.control} value={info.signerTitle ?? "CHỦ TỊCH"} onChange={(_, d) => set({ signerTitle: d.value })} />
       </Field>
       <Field label="Họ tên người ký">
-        <Input value={info.signerName ?? ""} onChange={(_, d) => set({ signerName: d.value })} />
+        <Input className={styles.control} value={info.signerName ?? ""} onChange={(_, d) => set({ signerName: d.value })} />
       </Field>
     </div>
   );
