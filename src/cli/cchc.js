@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global console, process, require */
 // The `cchc` command runs the TypeScript sources directly (tsx), so `npx cchc` works right after `npm ci`.
 require("tsx/cjs/api").register();
 const { main } = require("./main.ts");

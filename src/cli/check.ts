@@ -1,3 +1,4 @@
+/* global console */
 /** `cchc check FILE [--json]`: runs the rules over a values file or a laid-out workbook. */
 import { rowIndex } from "../core/catalog";
 import { checkReport } from "../core/rules/engine";

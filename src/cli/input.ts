@@ -56,8 +56,12 @@ export async function loadReport(file: string, extra: TemplateDef[]): Promise<Lo
   } catch (e) {
     throw new UsageError(`Tệp "${file}": ${(e as Error).message}`);
   }
-  if (!snapshot.templateId) throw new UsageError(`Tệp "${file}" không phải bảng tính do Báo cáo CCHC lập (thiếu thông tin mẫu biểu). Hãy lập biểu bằng add-in hoặc lệnh "cchc new".`);
+  if (!snapshot.templateId)
+    throw new UsageError(
+      `Tệp "${file}" không phải bảng tính do Báo cáo CCHC lập (thiếu thông tin mẫu biểu). Hãy lập biểu bằng add-in hoặc lệnh "cchc new".`,
+    );
   const template = findTemplate(snapshot.templateId, extra);
-  if (!template) throw new UsageError(`Tệp "${file}" dùng mẫu "${snapshot.templateId}" không có trong danh mục; thêm tệp mẫu bằng --template-file.`);
+  if (!template)
+    throw new UsageError(`Tệp "${file}" dùng mẫu "${snapshot.templateId}" không có trong danh mục; thêm tệp mẫu bằng --template-file.`);
   return { template, data: snapshotToReportData(template, snapshot), snapshot };
 }

@@ -1,3 +1,4 @@
+/* global Buffer, __dirname, console */
 /** `cchc`: the headless face of the same pipeline the add-in runs (catalog → layout → rules → Word). */
 import { parseArgs } from "node:util";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -67,12 +68,27 @@ async function cmdTemplates(args: Args): Promise<number> {
   const extra = loadExtraTemplates(args.values["template-file"] ?? []);
   const all = [...extra, ...BUILTIN_TEMPLATES];
   if (args.values.json) {
-    console.log(JSON.stringify(all.map((t) => ({ id: t.id, version: t.version, title: t.title, province: t.origin.province, forms: t.forms.map((f) => f.id), rows: valueRows(t).length })), null, 2));
+    console.log(
+      JSON.stringify(
+        all.map((t) => ({
+          id: t.id,
+          version: t.version,
+          title: t.title,
+          province: t.origin.province,
+          forms: t.forms.map((f) => f.id),
+          rows: valueRows(t).length,
+        })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   for (const t of all) {
     console.log(`${t.id}  (phiên bản ${t.version})  ${t.title}`);
-    console.log(`    ${t.origin.province} · ${t.forms.length} biểu: ${t.forms.map((f) => f.caption).join(", ")} · ${valueRows(t).length} chỉ tiêu`);
+    console.log(
+      `    ${t.origin.province} · ${t.forms.length} biểu: ${t.forms.map((f) => f.caption).join(", ")} · ${valueRows(t).length} chỉ tiêu`,
+    );
   }
   return 0;
 }
@@ -84,11 +100,28 @@ async function cmdFields(args: Args): Promise<number> {
   const template = requireTemplate(args.values.template, extra);
   const rows = valueRows(template);
   if (args.values.json) {
-    console.log(JSON.stringify(rows.map(({ key, row }) => ({ key, label: row.label, unit: row.unit, kind: row.kind, ...(row.codes ? { codes: row.codes } : {}), ...(row.ratio ? { ratio: row.ratio } : {}) })), null, 2));
+    console.log(
+      JSON.stringify(
+        rows.map(({ key, row }) => ({
+          key,
+          label: row.label,
+          unit: row.unit,
+          kind: row.kind,
+          ...(row.codes ? { codes: row.codes } : {}),
+          ...(row.ratio ? { ratio: row.ratio } : {}),
+        })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   for (const { key, row } of rows) {
-    const extraText = row.ratio ? ` = (${row.ratio.num.join(" + ")}) / (${row.ratio.den.join(" + ")}) × 100` : row.codes ? ` [${row.codes.map((c) => `${c.value}=${c.label}`).join(", ")}]` : "";
+    const extraText = row.ratio
+      ? ` = (${row.ratio.num.join(" + ")}) / (${row.ratio.den.join(" + ")}) × 100`
+      : row.codes
+        ? ` [${row.codes.map((c) => `${c.value}=${c.label}`).join(", ")}]`
+        : "";
     console.log(`${key.padEnd(16)} ${KIND_LABEL[row.kind].padEnd(9)} ${(row.unit || "-").padEnd(12)} ${row.label}${extraText}`);
   }
   return 0;
@@ -98,7 +131,8 @@ async function cmdNew(args: Args): Promise<number> {
   const extra = loadExtraTemplates(args.values["template-file"] ?? []);
   const loaded = args.values.data ? loadValuesFile(args.values.data, extra) : undefined;
   const template = loaded && !args.values.template ? loaded.template : requireTemplate(args.values.template, extra);
-  if (loaded && loaded.template.id !== template.id) throw new UsageError(`Tệp số liệu dùng mẫu "${loaded.template.id}", khác với --template ${template.id}.`);
+  if (loaded && loaded.template.id !== template.id)
+    throw new UsageError(`Tệp số liệu dùng mẫu "${loaded.template.id}", khác với --template ${template.id}.`);
   const plan = buildLayoutPlan(template, loaded?.data);
   // A ratio typed in the values file gives way to the live formula: say so, never silently.
   for (const { key, row } of valueRows(template)) {
@@ -107,7 +141,9 @@ async function cmdNew(args: Args): Promise<number> {
     const computed = computeRatio(row.ratio, (k) => loaded!.data.values[k]);
     if (computed === typed) continue;
     const shown = computed === undefined ? "để trống (thiếu số liệu)" : formatNumber(computed);
-    console.log(`Lưu ý: dòng ${key} ghi tỷ lệ ${typeof typed === "number" ? formatNumber(typed) : `"${typed}"`}; bảng tính dùng công thức, cho kết quả ${shown}.`);
+    console.log(
+      `Lưu ý: dòng ${key} ghi tỷ lệ ${typeof typed === "number" ? formatNumber(typed) : `"${typed}"`}; bảng tính dùng công thức, cho kết quả ${shown}.`,
+    );
   }
   const unit = loaded?.data.info.unitName ? `-${asciiSlug(loaded.data.info.unitName)}` : "";
   const out = writeOut(args.values.out ?? `BM-CCHC-${template.id}${unit}.xlsx`, await planToXlsxBuffer(plan));
@@ -129,16 +165,30 @@ async function cmdMerge(args: Args): Promise<number> {
   const loaded = await Promise.all(files.map((f) => loadReport(f, extra)));
   const template = loaded[0].template;
   const other = loaded.findIndex((l) => l.template.id !== template.id);
-  if (other >= 0) throw new UsageError(`Không tổng hợp được: "${files[0]}" dùng mẫu ${template.id}, còn "${files[other]}" dùng mẫu ${loaded[other].template.id}.`);
+  if (other >= 0)
+    throw new UsageError(
+      `Không tổng hợp được: "${files[0]}" dùng mẫu ${template.id}, còn "${files[other]}" dùng mẫu ${loaded[other].template.id}.`,
+    );
   const first = loaded[0].data.info;
   const merged = mergeReports(
     template,
-    loaded.map((l, i) => ({ source: l.data.info.unitName ? unitTitle({ unitKind: l.data.info.unitKind ?? "xã", unitName: l.data.info.unitName }) : files[i], data: l.data })),
-    { period: first.period, year: first.year, windowFrom: first.windowFrom, windowTo: first.windowTo, unitKind: "", unitName: `Tổng hợp ${files.length} đơn vị` },
+    loaded.map((l, i) => ({
+      source: l.data.info.unitName ? unitTitle({ unitKind: l.data.info.unitKind ?? "xã", unitName: l.data.info.unitName }) : files[i],
+      data: l.data,
+    })),
+    {
+      period: first.period,
+      year: first.year,
+      windowFrom: first.windowFrom,
+      windowTo: first.windowTo,
+      unitKind: "",
+      unitName: `Tổng hợp ${files.length} đơn vị`,
+    },
   );
   const out = writeOut(args.values.out, await planToXlsxBuffer(buildLayoutPlan(template, merged.data)));
   console.log(`Đã tổng hợp ${files.length} tệp (mẫu ${template.id}): ${out}`);
-  if (merged.notSummed.length) console.log(`Để trống ${merged.notSummed.length} dòng không cộng được (mã hóa, chữ, tỷ lệ nhập tay): ${merged.notSummed.join(", ")}`);
+  if (merged.notSummed.length)
+    console.log(`Để trống ${merged.notSummed.length} dòng không cộng được (mã hóa, chữ, tỷ lệ nhập tay): ${merged.notSummed.join(", ")}`);
   merged.problems.forEach((p) => console.error(`Lỗi: ${p}`));
   return merged.problems.length ? 1 : 0;
 }
@@ -165,7 +215,12 @@ const COMMANDS: Record<string, (args: Args) => Promise<number>> = {
   fields: cmdFields,
   new: cmdNew,
   check: (a) => cmdCheck(fileArgument(a, "TỆP cần kiểm tra"), { json: a.values.json, templateFiles: a.values["template-file"] }),
-  report: (a) => cmdReport(fileArgument(a, "TỆP để xuất báo cáo"), { out: a.values.out, draft: a.values.draft, templateFiles: a.values["template-file"] }),
+  report: (a) =>
+    cmdReport(fileArgument(a, "TỆP để xuất báo cáo"), {
+      out: a.values.out,
+      draft: a.values.draft,
+      templateFiles: a.values["template-file"],
+    }),
   merge: cmdMerge,
   demo: cmdDemo,
 };

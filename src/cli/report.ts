@@ -1,3 +1,4 @@
+/* global console */
 /** `cchc report FILE [--out tệp.docx] [--draft]`: writes the Word report of a workbook or values file. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -12,7 +13,11 @@ import { buildReportDocx, packReport } from "../word/build";
 import { loadExtraTemplates, loadReport } from "./input";
 
 /** The rules' findings, split into what blocks a final report (errors) and what is only shown (warnings). */
-export function blockingFindings(template: TemplateDef, data: ReportData, snapshot?: WorkbookSnapshot): { errors: Finding[]; warnings: Finding[] } {
+export function blockingFindings(
+  template: TemplateDef,
+  data: ReportData,
+  snapshot?: WorkbookSnapshot,
+): { errors: Finding[]; warnings: Finding[] } {
   const findings = checkReport(template, data, snapshot);
   return { errors: findings.filter((f) => f.severity === "error"), warnings: findings.filter((f) => f.severity === "warning") };
 }
@@ -36,7 +41,7 @@ export async function cmdReport(file: string, opts: { out?: string; draft?: bool
     console.error(`Số liệu còn ${errors.length} lỗi:`);
     errors.forEach((f) => console.error(show(f)));
     if (!draft) {
-      console.error('Chưa xuất báo cáo. Hãy sửa các lỗi trên rồi chạy lại, hoặc dùng --draft để xuất bản dự thảo.');
+      console.error("Chưa xuất báo cáo. Hãy sửa các lỗi trên rồi chạy lại, hoặc dùng --draft để xuất bản dự thảo.");
       return 1;
     }
   }

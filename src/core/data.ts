@@ -10,9 +10,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 export function checkValuesData(input: unknown, extraTemplates: readonly TemplateDef[] = []): DataCheck {
   if (!isRecord(input)) return { ok: false, errors: ["Tệp số liệu phải là một đối tượng JSON { template, info, values, … }."] };
   const errors: string[] = [];
-  if (typeof input.template !== "string") return { ok: false, errors: ['Trường "template" bị thiếu: cần mã mẫu biểu, ví dụ "bieu-mau-1-7".'] };
+  if (typeof input.template !== "string")
+    return { ok: false, errors: ['Trường "template" bị thiếu: cần mã mẫu biểu, ví dụ "bieu-mau-1-7".'] };
   const template = findTemplate(input.template, extraTemplates);
-  if (!template) return { ok: false, errors: [`Trường "template": không có mẫu "${input.template}". Xem danh sách bằng lệnh: cchc templates`] };
+  if (!template)
+    return { ok: false, errors: [`Trường "template": không có mẫu "${input.template}". Xem danh sách bằng lệnh: cchc templates`] };
   const rows = rowIndex(template);
   for (const field of ["info", "values", "notes", "narrative", "sentences"] as const) {
     if (input[field] !== undefined && !isRecord(input[field])) errors.push(`Trường "${field}" phải là một đối tượng JSON.`);
@@ -25,10 +27,12 @@ export function checkValuesData(input: unknown, extraTemplates: readonly Templat
     else if (v !== null && typeof v !== "number" && typeof v !== "string") errors.push(`Trường "values.${key}" phải là số hoặc chữ.`);
   }
   const notes = isRecord(input.notes) ? input.notes : {};
-  for (const key of Object.keys(notes)) if (!rows.has(key)) errors.push(`Trường "notes": dòng "${key}" không có trong mẫu "${template.id}".`);
+  for (const key of Object.keys(notes))
+    if (!rows.has(key)) errors.push(`Trường "notes": dòng "${key}" không có trong mẫu "${template.id}".`);
   const narrative = isRecord(input.narrative) ? input.narrative : {};
   const sections = new Set(template.narrative.map((s) => s.id));
-  for (const id of Object.keys(narrative)) if (!sections.has(id)) errors.push(`Trường "narrative": mục "${id}" không có trong đề cương của mẫu.`);
+  for (const id of Object.keys(narrative))
+    if (!sections.has(id)) errors.push(`Trường "narrative": mục "${id}" không có trong đề cương của mẫu.`);
   const sentences = isRecord(input.sentences) ? input.sentences : {};
   for (const [id, v] of Object.entries(sentences)) {
     if (!rows.has(id)) errors.push(`Trường "sentences": câu "${id}" không ứng với dòng nào của mẫu.`);

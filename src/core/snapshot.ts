@@ -71,7 +71,12 @@ export function snapshotInfo(snapshot: WorkbookSnapshot): Partial<ReportInfo> {
           "recipients",
           toText(v)
             .split(/\r?\n/)
-            .map((l) => l.replace(/^\s*-\s*/, "").replace(/[;.]\s*$/, "").trim())
+            .map((l) =>
+              l
+                .replace(/^\s*-\s*/, "")
+                .replace(/[;.]\s*$/, "")
+                .trim(),
+            )
             .filter(Boolean),
         );
         break;

@@ -1,10 +1,21 @@
+/* global Excel */
 /**
  * "Tạo biểu mẫu" through Office.js: read what the workbook holds (sync 1), build the plan with
  * every entered value kept by key, write it all (sync 2). Nothing is synced inside a loop.
  */
 import type { ReportInfo, TemplateDef } from "../core/catalog/types";
 import { rowIndex, valueRows } from "../core/catalog";
-import { buildLayoutPlan, FONT_NAME, LEGACY_SHEET, STYLES, type LayoutPlan, type LegacyRow, type SheetPlan, type StyleId, type ValidationPlan } from "../core/layout/plan";
+import {
+  buildLayoutPlan,
+  FONT_NAME,
+  LEGACY_SHEET,
+  STYLES,
+  type LayoutPlan,
+  type LegacyRow,
+  type SheetPlan,
+  type StyleId,
+  type ValidationPlan,
+} from "../core/layout/plan";
 import { snapshotToReportData, type WorkbookSnapshot } from "../core/snapshot";
 import { queueSnapshot } from "./read";
 
@@ -28,7 +39,13 @@ export function droppedRows(recorded: TemplateDef | undefined, target: TemplateD
   const targetKeys = rowIndex(target);
   return valueRows(recorded)
     .filter(({ key }) => !targetKeys.has(key))
-    .map(({ key, row }) => ({ key, label: row.label, value: snapshot.values[key]?.value ?? null, note: snapshot.notes[key] ?? null, fromVersion: recorded.version }))
+    .map(({ key, row }) => ({
+      key,
+      label: row.label,
+      value: snapshot.values[key]?.value ?? null,
+      note: snapshot.notes[key] ?? null,
+      fromVersion: recorded.version,
+    }))
     .filter((r) => (r.value !== null && r.value !== "") || r.note);
 }
 
@@ -67,7 +84,10 @@ function toRule(v: ValidationPlan): Excel.DataValidationRule {
     case "date":
       return { date: { formula1: "1990-01-01", operator: "GreaterThan" } };
     default: {
-      const basic = v.max !== undefined ? { formula1: v.min ?? 0, formula2: v.max, operator: "Between" as const } : { formula1: v.min ?? 0, operator: "GreaterThanOrEqualTo" as const };
+      const basic =
+        v.max !== undefined
+          ? { formula1: v.min ?? 0, formula2: v.max, operator: "Between" as const }
+          : { formula1: v.min ?? 0, operator: "GreaterThanOrEqualTo" as const };
       return v.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
     }
   }
@@ -107,7 +127,9 @@ function writeSheet(context: Excel.RequestContext, sheet: SheetPlan, ws: Excel.W
       areas.format.verticalAlignment = s.vAlign === "top" ? "Top" : "Center";
       if (s.hAlign) areas.format.horizontalAlignment = s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : "Right";
       if (s.fill) areas.format.fill.color = s.fill;
-      if (s.border) for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) areas.format.borders.getItem(edge).style = "Continuous";
+      if (s.border)
+        for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const)
+          areas.format.borders.getItem(edge).style = "Continuous";
       areas.format.protection.locked = s.locked;
     }
     if (s.numberFormat) for (const a of addresses) ws.getRange(a).numberFormat = [[s.numberFormat]];
@@ -140,7 +162,8 @@ function writeSheet(context: Excel.RequestContext, sheet: SheetPlan, ws: Excel.W
   }
   ws.visibility = sheet.hidden ? "VeryHidden" : "Visible";
   // No password: staff can unprotect from the Review tab; protection guards formulas and labels.
-  if (sheet.protect) ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowInsertRows: false, selectionMode: "Normal" });
+  if (sheet.protect)
+    ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowInsertRows: false, selectionMode: "Normal" });
 }
 
 /** Rough size of what a sheet queues, to keep each request under Excel on the web's 5 MB. */
@@ -166,7 +189,11 @@ function existingSheetFor(sheet: SheetPlan, template: TemplateDef, snapshot: Wor
   return snapshot.sheetNames.includes(sheet.name) ? sheet.name : undefined;
 }
 
-export async function layoutWorkbook(context: Excel.RequestContext, template: TemplateDef, options: LayoutOptions = {}): Promise<LayoutResult> {
+export async function layoutWorkbook(
+  context: Excel.RequestContext,
+  template: TemplateDef,
+  options: LayoutOptions = {},
+): Promise<LayoutResult> {
   let syncs = 0;
   const sync = async () => {
     syncs++;
@@ -185,8 +212,20 @@ export async function layoutWorkbook(context: Excel.RequestContext, template: Te
   data.info = { ...data.info, ...options.info };
   const previousLegacy: LegacyRow[] = legacyRange.isNullObject
     ? []
-    : legacyRange.values.slice(3).filter((r) => r[0]).map((r) => ({ key: String(r[0]), label: String(r[1]), value: r[2] === "" ? null : r[2], note: r[3] ? String(r[3]) : null, fromVersion: String(r[4]) }));
-  const legacy = [...previousLegacy, ...droppedRows(options.recorded, template, snapshot).filter((r) => !previousLegacy.some((p) => p.key === r.key))];
+    : legacyRange.values
+        .slice(3)
+        .filter((r) => r[0])
+        .map((r) => ({
+          key: String(r[0]),
+          label: String(r[1]),
+          value: r[2] === "" ? null : r[2],
+          note: r[3] ? String(r[3]) : null,
+          fromVersion: String(r[4]),
+        }));
+  const legacy = [
+    ...previousLegacy,
+    ...droppedRows(options.recorded, template, snapshot).filter((r) => !previousLegacy.some((p) => p.key === r.key)),
+  ];
   const plan: LayoutPlan = buildLayoutPlan(template, data, legacy);
 
   context.application.suspendScreenUpdatingUntilNextSync();
@@ -213,7 +252,13 @@ export async function layoutWorkbook(context: Excel.RequestContext, template: Te
     }
   }
   for (const n of plan.names) {
-    const ws = wb.worksheets.getItem(existingSheetFor(plan.sheets.find((s) => s.name === n.sheet)!, template, snapshot) ?? n.sheet);
+    const ws = wb.worksheets.getItem(
+      existingSheetFor(
+        plan.sheets.find((s) => s.name === n.sheet)!,
+        template,
+        snapshot,
+      ) ?? n.sheet,
+    );
     wb.names.add(n.name, ws.getRange(n.address));
   }
   const firstForm = plan.sheets.find((s) => s.role === "form");

@@ -1,3 +1,4 @@
+/* global Excel */
 /**
  * Reading the workbook through Office.js in ONE context.sync: every expected name is queued
  * (names.getItemOrNullObject → getRangeOrNullObject) with its note cell, plus the sheet list,
@@ -72,7 +73,16 @@ export function queueSnapshot(context: Excel.RequestContext, templates: Template
   return {
     ourNames: () => names.items.map((n) => n.name).filter((n) => n.startsWith(NAME_PREFIX)),
     result(): WorkbookSnapshot {
-      const snapshot: WorkbookSnapshot = { sheetNames: sheets.items.map((s) => s.name), values: {}, notes: {}, info: {}, narrative: {}, brokenNames: [] };
+      const snapshot: WorkbookSnapshot = {
+        sheetNames: sheets.items.map((s) => s.name),
+        values: {},
+        notes: {},
+        info: {},
+        narrative: {},
+        brokenNames: [],
+      };
+      // result() is only called after the caller's context.sync(); the rule cannot see across the closure.
+      // eslint-disable-next-line office-addins/call-sync-before-read
       if (!meta.isNullObject && metaRange.values[0][1] === APP_ID) {
         snapshot.templateId = String(metaRange.values[1][1]);
         snapshot.templateVersion = String(metaRange.values[2][1]);

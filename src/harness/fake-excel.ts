@@ -1,3 +1,4 @@
+/* global Excel */
 /**
  * An honest in-memory fake of the Office.js (Excel) subset the add-in uses, for tests in Node and
  * for the browser harness page (no Node APIs, no dependency).
@@ -27,7 +28,10 @@ export interface Rect {
 }
 
 export function columnNumber(letters: string): number {
-  return letters.toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return letters
+    .toUpperCase()
+    .split("")
+    .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
 export function columnLetters(col: number): string {
@@ -64,7 +68,9 @@ export function rectAddress(r: Rect, absolute = false): string {
 
 /** Sheet names are quoted in references unless they are plain words (as Excel does). */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
 }
 
 function intersects(a: Rect, b: Rect): boolean {
@@ -122,7 +128,20 @@ export interface CellFormat {
 }
 
 function defaultFormat(): CellFormat {
-  return { fontName: "Calibri", fontSize: 11, bold: false, italic: false, fontColor: "#000000", fill: null, wrapText: false, horizontalAlignment: "General", verticalAlignment: "Bottom", indent: 0, borders: {}, locked: true };
+  return {
+    fontName: "Calibri",
+    fontSize: 11,
+    bold: false,
+    italic: false,
+    fontColor: "#000000",
+    fill: null,
+    wrapText: false,
+    horizontalAlignment: "General",
+    verticalAlignment: "Bottom",
+    indent: 0,
+    borders: {},
+    locked: true,
+  };
 }
 
 export interface FakeCell {
@@ -218,7 +237,8 @@ class WorkbookModel {
 
   /** Calls fn for every cell position of a rectangle, creating cells (bounded: the add-in never formats whole sheets cell by cell). */
   eachCell(sheet: FakeSheet, rect: Rect, fn: (cell: FakeCell, row: number, col: number) => void): void {
-    if ((rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1) > 200000) throw new Error(`fake-excel: cell-by-cell operation on ${rectAddress(rect)} is too large`);
+    if ((rect.r2 - rect.r1 + 1) * (rect.c2 - rect.c1 + 1) > 200000)
+      throw new Error(`fake-excel: cell-by-cell operation on ${rectAddress(rect)} is too large`);
     for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) fn(this.cell(sheet, r, c, true), r, c);
   }
 
@@ -235,7 +255,7 @@ class WorkbookModel {
   /** What Office.js returns in `values`: blank is "", errors are "#…" strings. */
   valueOf(cell: FakeCell | undefined): CellScalar {
     if (!cell) return "";
-    const v = cell.formula !== undefined ? cell.result ?? 0 : cell.input;
+    const v = cell.formula !== undefined ? (cell.result ?? 0) : cell.input;
     return v === null ? "" : v;
   }
 
@@ -292,7 +312,8 @@ class WorkbookModel {
   }
 
   private existingOrDefaultUnlocked(sheet: FakeSheet, rect: Rect): boolean {
-    for (let r = rect.r1; r <= rect.r2; r++) for (let c = rect.c1; c <= rect.c2; c++) if (this.cell(sheet, r, c)?.format.locked ?? true) return false;
+    for (let r = rect.r1; r <= rect.r2; r++)
+      for (let c = rect.c1; c <= rect.c2; c++) if (this.cell(sheet, r, c)?.format.locked ?? true) return false;
     return true;
   }
 }
@@ -379,7 +400,17 @@ abstract class ClientObject<T> {
   }
 
   load(props?: string | string[] | { select?: string }): this {
-    const list = (props === undefined ? [] : typeof props === "string" ? props.split(",") : Array.isArray(props) ? props : String(props.select ?? "").split(",")).map((p) => p.trim()).filter(Boolean);
+    const list = (
+      props === undefined
+        ? []
+        : typeof props === "string"
+          ? props.split(",")
+          : Array.isArray(props)
+            ? props
+            : String(props.select ?? "").split(",")
+    )
+      .map((p) => p.trim())
+      .filter(Boolean);
     this.ctx.enqueue(() => this.loadNow(list));
     return this;
   }
@@ -488,7 +519,11 @@ class WorksheetCollectionProxy extends CollectionProxy<FakeSheet, WorksheetProxy
   readonly onChanged = {
     add: (handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>) => {
       this.ctx.enqueue(() => this.ctx.model.changedHandlers.push(handler));
-      return { context: this.ctx, remove: () => this.ctx.enqueue(() => (this.ctx.model.changedHandlers = this.ctx.model.changedHandlers.filter((h) => h !== handler))) };
+      return {
+        context: this.ctx,
+        remove: () =>
+          this.ctx.enqueue(() => (this.ctx.model.changedHandlers = this.ctx.model.changedHandlers.filter((h) => h !== handler))),
+      };
     },
   };
   protected all(): FakeSheet[] {
@@ -562,7 +597,8 @@ class WorksheetProxy extends BoundObject<FakeSheet> {
   set visibility(v: Excel.SheetVisibility | "Visible" | "Hidden" | "VeryHidden") {
     this.set("visibility", v, (s) => {
       const m = this.ctx.model;
-      if (v !== "Visible" && !m.sheets.some((o) => o !== s && o.visibility === "Visible")) throw fail("InvalidOperation", "A workbook must keep at least one visible sheet.");
+      if (v !== "Visible" && !m.sheets.some((o) => o !== s && o.visibility === "Visible"))
+        throw fail("InvalidOperation", "A workbook must keep at least one visible sheet.");
       s.visibility = v as FakeSheet["visibility"];
       if (v !== "Visible" && m.activeSheet === s) m.activeSheet = m.sheets.find((o) => o.visibility === "Visible");
     });
@@ -609,10 +645,15 @@ class WorksheetProxy extends BoundObject<FakeSheet> {
       if (!s) return null;
       let rect: Rect | undefined;
       for (const [k, cell] of s.cells) {
-        const used = cell.formula !== undefined || cell.input !== null || (!valuesOnly && JSON.stringify(cell.format) !== JSON.stringify(defaultFormat()));
+        const used =
+          cell.formula !== undefined ||
+          cell.input !== null ||
+          (!valuesOnly && JSON.stringify(cell.format) !== JSON.stringify(defaultFormat()));
         if (!used) continue;
         const [r, c] = k.split(",").map(Number);
-        rect = rect ? { r1: Math.min(rect.r1, r), c1: Math.min(rect.c1, c), r2: Math.max(rect.r2, r), c2: Math.max(rect.c2, c) } : { r1: r, c1: c, r2: r, c2: c };
+        rect = rect
+          ? { r1: Math.min(rect.r1, r), c1: Math.min(rect.c1, c), r2: Math.max(rect.r2, r), c2: Math.max(rect.c2, c) }
+          : { r1: r, c1: c, r2: r, c2: c };
       }
       return rect ? { sheet: s, rect } : null;
     };
@@ -646,9 +687,26 @@ class WorksheetProtectionProxy extends ClientObject<FakeSheet> {
 class PageLayoutProxy extends ClientObject<FakeSheet> {
   constructor(private readonly ws: WorksheetProxy) {
     super(ws.ctx);
-    const props = ["orientation", "paperSize", "centerHorizontally", "centerVertically", "leftMargin", "rightMargin", "topMargin", "bottomMargin", "zoom", "printGridlines"];
+    const props = [
+      "orientation",
+      "paperSize",
+      "centerHorizontally",
+      "centerVertically",
+      "leftMargin",
+      "rightMargin",
+      "topMargin",
+      "bottomMargin",
+      "zoom",
+      "printGridlines",
+    ];
     for (const p of props)
-      Object.defineProperty(this, p, { get: () => this.get(p), set: (v: unknown) => this.set(p, v, (s) => (s.pageLayout[p] = v)), enumerable: true });
+      Object.defineProperty(this, p, {
+        get: () => this.get(p),
+        set: (v: unknown) => {
+          this.set(p, v, (s) => (s.pageLayout[p] = v));
+        },
+        enumerable: true,
+      });
   }
   resolve(): FakeSheet | null {
     return this.ws.resolve();
@@ -671,7 +729,8 @@ class PageLayoutProxy extends ClientObject<FakeSheet> {
       set: (v: unknown) => this.set(field, v, (s) => (s.pageLayout[field] = v)),
     });
     const page = {};
-    for (const f of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"]) Object.defineProperty(page, f, footer(f));
+    for (const f of ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"])
+      Object.defineProperty(page, f, footer(f));
     return (this._headersFooters = { defaultForAllPages: page as Excel.HeaderFooter });
   }
 }
@@ -690,21 +749,29 @@ function matrixFor(rect: Rect, value: unknown, property: string): unknown[][] {
   const cols = rect.c2 - rect.c1 + 1;
   if (!Array.isArray(value)) return Array.from({ length: rows }, () => Array(cols).fill(value));
   if (value.length !== rows || value.some((r) => !Array.isArray(r) || r.length !== cols))
-    throw fail("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${property} on ${rectAddress(rect)}).`);
+    throw fail(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${property} on ${rectAddress(rect)}).`,
+    );
   return value as unknown[][];
 }
 
 class RangeProxy extends BoundObject<RangeTarget> {
   private _format?: RangeFormatProxy;
   private _dv?: DataValidationProxy;
-  constructor(ctx: FakeContext, lookup: () => RangeTarget | null, readonly orNull = false) {
+  constructor(
+    ctx: FakeContext,
+    lookup: () => RangeTarget | null,
+    readonly orNull = false,
+  ) {
     super(ctx, lookup);
   }
   protected read(t: RangeTarget, p: string): unknown {
     const m = this.ctx.model;
     const grid = <V>(fn: (cell: FakeCell | undefined) => V): V[][] => {
       const rows: V[][] = [];
-      if ((t.rect.r2 - t.rect.r1 + 1) * (t.rect.c2 - t.rect.c1 + 1) > 200000) throw new Error(`fake-excel: loading ${p} of ${rectAddress(t.rect)} is too large`);
+      if ((t.rect.r2 - t.rect.r1 + 1) * (t.rect.c2 - t.rect.c1 + 1) > 200000)
+        throw new Error(`fake-excel: loading ${p} of ${rectAddress(t.rect)} is too large`);
       for (let r = t.rect.r1; r <= t.rect.r2; r++) {
         const row: V[] = [];
         for (let c = t.rect.c1; c <= t.rect.c2; c++) row.push(fn(m.cell(t.sheet, r, c)));
@@ -796,7 +863,9 @@ class RangeProxy extends BoundObject<RangeTarget> {
     this.call((t) => {
       const m = this.ctx.model;
       m.checkEditable(t.sheet, [t.rect], "structure");
-      const rows = across ? Array.from({ length: t.rect.r2 - t.rect.r1 + 1 }, (_, i) => ({ ...t.rect, r1: t.rect.r1 + i, r2: t.rect.r1 + i })) : [t.rect];
+      const rows = across
+        ? Array.from({ length: t.rect.r2 - t.rect.r1 + 1 }, (_, i) => ({ ...t.rect, r1: t.rect.r1 + i, r2: t.rect.r1 + i }))
+        : [t.rect];
       for (const rect of rows) {
         t.sheet.merges = t.sheet.merges.filter((x) => !intersects(x, rect));
         t.sheet.merges.push(rect);
@@ -854,7 +923,8 @@ class RangeProxy extends BoundObject<RangeTarget> {
   }
   select(): void {
     this.call((t) => {
-      if (this.ctx.model.activeSheet !== t.sheet) throw fail("InvalidOperation", `Cannot select a range on the inactive sheet "${t.sheet.name}".`);
+      if (this.ctx.model.activeSheet !== t.sheet)
+        throw fail("InvalidOperation", `Cannot select a range on the inactive sheet "${t.sheet.name}".`);
       this.ctx.model.selection = { sheet: t.sheet, rect: t.rect };
     });
   }
@@ -880,18 +950,26 @@ class FormatPartProxy extends ClientObject<AreasTarget> {
   constructor(
     ctx: FakeContext,
     private readonly areas: () => AreasTarget | null,
-    private readonly fields: Record<string, { get: (f: CellFormat) => unknown; set: (f: CellFormat, v: unknown, r: number, c: number, rect: Rect) => void; kind?: "cellFormat" | "columnWidth" | "rowHeight" }>,
+    private readonly fields: Record<
+      string,
+      {
+        get: (f: CellFormat) => unknown;
+        set: (f: CellFormat, v: unknown, r: number, c: number, rect: Rect) => void;
+        kind?: "cellFormat" | "columnWidth" | "rowHeight";
+      }
+    >,
   ) {
     super(ctx);
     for (const [p, field] of Object.entries(fields)) {
       if (field.kind === "columnWidth" || field.kind === "rowHeight") continue;
       Object.defineProperty(this, p, {
         get: () => this.get(p),
-        set: (v: unknown) =>
+        set: (v: unknown) => {
           this.set(p, v, (t) => {
             this.ctx.model.checkEditable(t.sheet, t.rects, "cellFormat");
             for (const rect of t.rects) this.ctx.model.eachCell(t.sheet, rect, (cell, r, c) => field.set(cell.format, v, r, c, rect));
-          }),
+          });
+        },
         enumerable: true,
       });
     }
@@ -936,8 +1014,11 @@ class RangeFormatProxy extends FormatPartProxy {
       italic: { get: (f) => f.italic, set: (f, v) => (f.italic = !!v) },
       color: { get: (f) => f.fontColor, set: (f, v) => (f.fontColor = String(v)) },
     });
-    const fill = new FormatPartProxy(ctx, areas, { color: { get: (f) => f.fill, set: (f, v) => (f.fill = String(v)) } }) as FormatPartProxy & { clear(): void };
-    fill.clear = () => fill["call"]((t: AreasTarget) => t.rects.forEach((rect) => ctx.model.eachCell(t.sheet, rect, (cell) => (cell.format.fill = null))));
+    const fill = new FormatPartProxy(ctx, areas, {
+      color: { get: (f) => f.fill, set: (f, v) => (f.fill = String(v)) },
+    }) as FormatPartProxy & { clear(): void };
+    fill.clear = () =>
+      fill["call"]((t: AreasTarget) => t.rects.forEach((rect) => ctx.model.eachCell(t.sheet, rect, (cell) => (cell.format.fill = null))));
     this.fill = fill;
     this.protection = new FormatPartProxy(ctx, areas, { locked: { get: (f) => f.locked, set: (f, v) => (f.locked = !!v) } });
     const edgeOf = (edge: string, r: number, c: number, rect: Rect): string[] => {
@@ -1041,7 +1122,8 @@ class DataValidationProxy extends ClientObject<RangeTarget> {
   }
   set prompt(p: Excel.DataValidationPrompt) {
     this.set("prompt", p, (t) => {
-      if ((p.title ?? "").length > 32 || (p.message ?? "").length > 255) throw fail("InvalidArgument", "Prompt title over 32 or message over 255 characters.");
+      if ((p.title ?? "").length > 32 || (p.message ?? "").length > 255)
+        throw fail("InvalidArgument", "Prompt title over 32 or message over 255 characters.");
       this.entry(t).prompt = p;
     });
   }
@@ -1050,7 +1132,8 @@ class DataValidationProxy extends ClientObject<RangeTarget> {
   }
   set errorAlert(e: Excel.DataValidationErrorAlert) {
     this.set("errorAlert", e, (t) => {
-      if ((e.title ?? "").length > 32 || (e.message ?? "").length > 255) throw fail("InvalidArgument", "Alert title over 32 or message over 255 characters.");
+      if ((e.title ?? "").length > 32 || (e.message ?? "").length > 255)
+        throw fail("InvalidArgument", "Alert title over 32 or message over 255 characters.");
       this.entry(t).errorAlert = e;
     });
   }
@@ -1083,7 +1166,8 @@ class NamedItemCollectionProxy extends CollectionProxy<FakeName, NamedItemProxy>
     void comment;
     return new NamedItemProxy(this.ctx, () => {
       const m = this.ctx.model;
-      if (!/^[A-Za-z_\\][\w.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || name.length > 255) throw fail("InvalidArgument", `Invalid name "${name}".`);
+      if (!/^[A-Za-z_\\][\w.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || name.length > 255)
+        throw fail("InvalidArgument", `Invalid name "${name}".`);
       if (m.names.has(name.toLowerCase())) throw fail("ItemAlreadyExists", `The name "${name}" already exists.`);
       let target: { sheet: FakeSheet; rect: Rect };
       if (typeof reference === "string") {
@@ -1136,10 +1220,14 @@ class NamedItemProxy extends BoundObject<FakeName> {
     });
   }
   getRangeOrNullObject(): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      const n = this.resolve();
-      return n && n.sheet && n.rect ? { sheet: n.sheet, rect: n.rect } : null;
-    }, true);
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const n = this.resolve();
+        return n && n.sheet && n.rect ? { sheet: n.sheet, rect: n.rect } : null;
+      },
+      true,
+    );
   }
   delete(): void {
     this.call((n) => this.ctx.model.names.delete(n.name.toLowerCase()));
@@ -1165,7 +1253,12 @@ export interface SheetView {
   protectionOptions?: Excel.WorksheetProtectionOptions;
   pageLayout: Record<string, unknown>;
   merges: string[];
-  validations: { address: string; rule?: Excel.DataValidationRule; prompt?: Excel.DataValidationPrompt; errorAlert?: Excel.DataValidationErrorAlert }[];
+  validations: {
+    address: string;
+    rule?: Excel.DataValidationRule;
+    prompt?: Excel.DataValidationPrompt;
+    errorAlert?: Excel.DataValidationErrorAlert;
+  }[];
   columnWidths: Record<number, number>;
   rowHeights: Record<number, number>;
 }
@@ -1229,9 +1322,13 @@ function validationRefusal(v: FakeValidation | undefined, cell: FakeCell): strin
   let ok = true;
   if (rule.wholeNumber) ok = inBasic(rule.wholeNumber, true);
   else if (rule.decimal) ok = inBasic(rule.decimal, false);
-  else if (rule.list) ok = String(rule.list.source).split(",").map((s) => s.trim()).includes(String(value));
+  else if (rule.list)
+    ok = String(rule.list.source)
+      .split(",")
+      .map((s) => s.trim())
+      .includes(String(value));
   else if (rule.date) ok = typeof value === "number";
-  return ok ? undefined : v.errorAlert?.message ?? "The value doesn't match the data validation restrictions defined for this cell.";
+  return ok ? undefined : (v.errorAlert?.message ?? "The value doesn't match the data validation restrictions defined for this cell.");
 }
 
 export function createFakeExcel(options: { sheets?: string[] } = {}): FakeExcel {
@@ -1242,7 +1339,14 @@ export function createFakeExcel(options: { sheets?: string[] } = {}): FakeExcel 
   const context = newContext();
 
   const fire = async (sheet: FakeSheet, address: string, changeType: Excel.WorksheetChangedEventArgs["changeType"]) => {
-    const args = { address, changeType, source: "Local", type: "WorksheetChanged", worksheetId: sheet.id, triggerSource: "Unknown" } as unknown as Excel.WorksheetChangedEventArgs;
+    const args = {
+      address,
+      changeType,
+      source: "Local",
+      type: "WorksheetChanged",
+      worksheetId: sheet.id,
+      triggerSource: "Unknown",
+    } as unknown as Excel.WorksheetChangedEventArgs;
     for (const h of [...model.changedHandlers]) await h(args);
   };
 
@@ -1279,7 +1383,12 @@ export function createFakeExcel(options: { sheets?: string[] } = {}): FakeExcel 
       const s = model.sheet(sheet);
       const r = parseRect(address);
       const c = model.cell(s, r.r1, r.c1);
-      return { value: model.valueOf(c), formula: c?.formula, numberFormat: c?.numberFormat ?? "General", format: c ? { ...c.format, borders: { ...c.format.borders } } : defaultFormat() };
+      return {
+        value: model.valueOf(c),
+        formula: c?.formula,
+        numberFormat: c?.numberFormat ?? "General",
+        format: c ? { ...c.format, borders: { ...c.format.borders } } : defaultFormat(),
+      };
     },
     valueOfName(name) {
       const n = model.names.get(name.toLowerCase());
@@ -1288,7 +1397,12 @@ export function createFakeExcel(options: { sheets?: string[] } = {}): FakeExcel 
       return model.valueOf(model.cell(n.sheet, n.rect.r1, n.rect.c1));
     },
     names() {
-      return Object.fromEntries([...model.names.values()].map((n) => [n.name, n.sheet && n.rect ? { sheet: n.sheet.name, address: rectAddress(n.rect) } : { sheet: null, address: "#REF!" as const }]));
+      return Object.fromEntries(
+        [...model.names.values()].map((n) => [
+          n.name,
+          n.sheet && n.rect ? { sheet: n.sheet.name, address: rectAddress(n.rect) } : { sheet: null, address: "#REF!" as const },
+        ]),
+      );
     },
     nameFormula(name) {
       const n = model.names.get(name.toLowerCase());
@@ -1331,8 +1445,9 @@ export function createFakeExcel(options: { sheets?: string[] } = {}): FakeExcel 
       }
       s.cells = cells;
       const heights = new Map<number, number>();
-      for (const [r, h] of s.rowHeights) if (r < from) heights.set(r, h);
-      else if (r >= from + count) heights.set(r - count, h);
+      for (const [r, h] of s.rowHeights)
+        if (r < from) heights.set(r, h);
+        else if (r >= from + count) heights.set(r - count, h);
       s.rowHeights = heights;
       s.merges = s.merges.map((r) => shiftForDeletedRows(r, from, count)).filter((r): r is Rect => !!r && (r.r1 !== r.r2 || r.c1 !== r.c2));
       s.validations = s.validations.flatMap((v) => {
@@ -1349,7 +1464,8 @@ export function createFakeExcel(options: { sheets?: string[] } = {}): FakeExcel 
     },
     async deleteSheet(name) {
       const s = model.sheet(name);
-      if (!model.sheets.some((o) => o !== s && o.visibility === "Visible")) throw fail("InvalidOperation", "A workbook must keep at least one visible sheet.");
+      if (!model.sheets.some((o) => o !== s && o.visibility === "Visible"))
+        throw fail("InvalidOperation", "A workbook must keep at least one visible sheet.");
       model.sheets.splice(model.sheets.indexOf(s), 1);
       for (const n of model.names.values())
         if (n.sheet === s) {
@@ -1392,7 +1508,12 @@ export interface FormulaEnv {
   cellValue(sheet: unknown, row: number, col: number): Scalar;
 }
 
-type Token = { t: "num"; v: number } | { t: "str"; v: string } | { t: "id"; v: string; sheet?: string } | { t: "err"; v: string } | { t: "op"; v: string };
+type Token =
+  | { t: "num"; v: number }
+  | { t: "str"; v: string }
+  | { t: "id"; v: string; sheet?: string }
+  | { t: "err"; v: string }
+  | { t: "op"; v: string };
 
 type Node =
   | { k: "lit"; v: Scalar }
@@ -1443,7 +1564,10 @@ export function tokenize(src: string): Token[] {
     } else if ((m = /^#(REF!|DIV\/0!|VALUE!|NAME\?|N\/A|NUM!|NULL!)/i.exec(rest))) {
       tokens.push({ t: "err", v: m[0].toUpperCase() });
       i += m[0].length;
-    } else if ((m = /^'((?:[^']|'')+)'!(\$?[A-Za-z]{1,3}\$?\d+)/.exec(rest)) || (m = /^([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!(\$?[A-Za-z]{1,3}\$?\d+)/.exec(rest))) {
+    } else if (
+      (m = /^'((?:[^']|'')+)'!(\$?[A-Za-z]{1,3}\$?\d+)/.exec(rest)) ||
+      (m = /^([A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!(\$?[A-Za-z]{1,3}\$?\d+)/.exec(rest))
+    ) {
       tokens.push({ t: "id", v: m[2], sheet: m[1].replace(/''/g, "'") });
       i += m[0].length;
     } else if ((m = /^[A-Za-z_\\$][\w.$]*/.exec(rest))) {
@@ -1565,7 +1689,8 @@ export function evaluateFormula(formula: string, env: FormulaEnv): CellScalar | 
 
 function refCells(ref: RefValue, env: FormulaEnv): Scalar[] {
   const out: Scalar[] = [];
-  for (let r = ref.rect.r1; r <= ref.rect.r2; r++) for (let c = ref.rect.c1; c <= ref.rect.c2; c++) out.push(env.cellValue(ref.sheet, r, c));
+  for (let r = ref.rect.r1; r <= ref.rect.r2; r++)
+    for (let c = ref.rect.c1; c <= ref.rect.c2; c++) out.push(env.cellValue(ref.sheet, r, c));
   return out;
 }
 
@@ -1573,7 +1698,9 @@ function deref(v: Value, env: FormulaEnv): Scalar {
   if (!isRef(v)) return v;
   if (v.rect.r1 !== v.rect.r2 || v.rect.c1 !== v.rect.c2) return { error: "#VALUE!" };
   const cell = env.cellValue(v.sheet, v.rect.r1, v.rect.c1);
-  return typeof cell === "string" && /^#/.test(cell) && /^#(REF!|DIV\/0!|VALUE!|NAME\?|N\/A|NUM!|NULL!|CIRC!)$/.test(cell) ? { error: cell } : cell;
+  return typeof cell === "string" && /^#/.test(cell) && /^#(REF!|DIV\/0!|VALUE!|NAME\?|N\/A|NUM!|NULL!|CIRC!)$/.test(cell)
+    ? { error: cell }
+    : cell;
 }
 
 function toNumber(v: Scalar): number | FormulaError {
@@ -1714,7 +1841,10 @@ function call(fn: string, args: Node[], env: FormulaEnv): Value {
     }
     case "COUNT": {
       const { fromRef, direct } = aggregateArgs(args, env);
-      return fromRef.filter((v) => typeof v === "number").length + direct.filter((v) => typeof v === "number" || typeof v === "boolean" || (typeof v === "string" && !isError(toNumber(v)))).length;
+      return (
+        fromRef.filter((v) => typeof v === "number").length +
+        direct.filter((v) => typeof v === "number" || typeof v === "boolean" || (typeof v === "string" && !isError(toNumber(v)))).length
+      );
     }
     case "SUM": {
       const { fromRef, direct } = aggregateArgs(args, env);

@@ -1,3 +1,4 @@
+/* global HTMLTableElement, HTMLTableRowElement, URLSearchParams, alert, document, location, window */
 /**
  * The in-browser Excel simulation: defines the Office and Excel globals the task pane uses on top of
  * the fake workbook, and draws the workbook beside the pane so a person (or a Playwright test) can
@@ -33,7 +34,8 @@ const run: FakeExcel["run"] = async (fn) => {
     platform: new URLSearchParams(location.search).get("platform") ?? "OfficeOnline",
     // ?excelApi=1.8 simulates an older Excel, to see the pane say so.
     requirements: {
-      isSetSupported: (name: string, version = "1.1") => name === "ExcelApi" && compareVersions(version, new URLSearchParams(location.search).get("excelApi") ?? "1.12") <= 0,
+      isSetSupported: (name: string, version = "1.1") =>
+        name === "ExcelApi" && compareVersions(version, new URLSearchParams(location.search).get("excelApi") ?? "1.12") <= 0,
     },
   },
   onReady(callback?: (info: { host: string; platform: string }) => void) {
@@ -94,11 +96,12 @@ function render(): void {
       const sel = fake.selection();
       if (sel && sel.sheet === shown && sel.address === address) td.classList.add("selected");
       td.style.fontWeight = cell.format.bold ? "bold" : "";
-      td.style.textAlign = cell.format.horizontalAlignment === "Center" ? "center" : cell.format.horizontalAlignment === "Right" ? "right" : "";
+      td.style.textAlign =
+        cell.format.horizontalAlignment === "Center" ? "center" : cell.format.horizontalAlignment === "Right" ? "right" : "";
       td.style.paddingLeft = `${4 + cell.format.indent * 12}px`;
       const text = cell.value === null || cell.value === undefined ? "" : String(cell.value);
       if (!cell.format.locked && !cell.formula) {
-        td.className = "input";
+        td.classList.add("input");
         const input = document.createElement("input");
         input.value = text;
         input.setAttribute("aria-label", `${shown}!${address}`);

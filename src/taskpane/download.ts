@@ -1,3 +1,4 @@
+/* global Blob, URL, document, setTimeout */
 /** Delivering a generated file from the pane: a Blob download, where the host allows one. */
 
 /**

@@ -1,3 +1,4 @@
+/* global Excel, Office, clearTimeout, setTimeout */
 /** The pane's only door to Excel: each function is one Excel.run with as few syncs as it needs. */
 import type { ReportInfo, TemplateDef } from "../core/catalog/types";
 import { findTemplate } from "../core/catalog";

@@ -1,3 +1,4 @@
+/* global Blob, Buffer */
 /**
  * ReportDocument (src/core/report/narrative.ts) → a .docx laid out per Nghị định 30/2020/NĐ-CP,
  * Phụ lục I. This file only arranges what the model says; it decides no wording and no numbers.
@@ -45,7 +46,8 @@ interface RunStyle {
   italics?: boolean;
 }
 
-const run = (text: string, s: RunStyle = {}) => new TextRun({ text, font: FONT, size: pt(s.size ?? BODY.size), bold: s.bold, italics: s.italics });
+const run = (text: string, s: RunStyle = {}) =>
+  new TextRun({ text, font: FONT, size: pt(s.size ?? BODY.size), bold: s.bold, italics: s.italics });
 
 interface ParaStyle extends RunStyle {
   align?: (typeof AlignmentType)[keyof typeof AlignmentType];
@@ -115,7 +117,10 @@ const HEADER_COLS = [mm(62), TEXT_WIDTH - mm(62)];
 
 function headerGrid(doc: ReportDocument): Table {
   const h = doc.header;
-  const left = [...h.issuer.map((t) => para(t, { size: 13, bold: true, align: AlignmentType.CENTER })), rule(issuerRule(h.issuer, 13), HEADER_COLS[0])];
+  const left = [
+    ...h.issuer.map((t) => para(t, { size: 13, bold: true, align: AlignmentType.CENTER })),
+    rule(issuerRule(h.issuer, 13), HEADER_COLS[0]),
+  ];
   const right = [
     para(h.motto, { size: 13, bold: true, align: AlignmentType.CENTER }),
     para(h.mottoSub, { size: 14, bold: true, align: AlignmentType.CENTER }),
@@ -195,7 +200,11 @@ function lines(text: string, s: ParaStyle): Paragraph[] {
 
 function headerRows(cols: number[]): TableRow[] {
   const h = (text: string, width: number, extra: Partial<ConstructorParameters<typeof TableCell>[0]> = {}) =>
-    cell(lines(text, { bold: true, align: AlignmentType.CENTER }), width, { verticalAlign: VerticalAlign.CENTER, margins: CELL_MARGINS, ...extra });
+    cell(lines(text, { bold: true, align: AlignmentType.CENTER }), width, {
+      verticalAlign: VerticalAlign.CENTER,
+      margins: CELL_MARGINS,
+      ...extra,
+    });
   return [
     new TableRow({
       tableHeader: true,
@@ -213,7 +222,8 @@ function headerRows(cols: number[]): TableRow[] {
 
 function dataRow(r: AppendixRow, cols: number[]): TableRow {
   const strong = r.kind === "section" || r.level === 0;
-  const c = (text: string, width: number, s: ParaStyle) => cell(lines(text, s), width, { verticalAlign: VerticalAlign.CENTER, margins: CELL_MARGINS });
+  const c = (text: string, width: number, s: ParaStyle) =>
+    cell(lines(text, s), width, { verticalAlign: VerticalAlign.CENTER, margins: CELL_MARGINS });
   return new TableRow({
     cantSplit: true,
     children: [
@@ -238,7 +248,14 @@ function formTable(form: AppendixForm, width: number): (Paragraph | Table)[] {
   // Caption and title stick to the table's first rows; a one-table appendix has them in its heading instead.
   const heads = [form.caption, form.title].filter((t, i, xs) => t && xs.indexOf(t) === i);
   const titles = heads.map((t, i) =>
-    para(t, { size: 13, bold: true, align: AlignmentType.CENTER, before: i === 0 ? 360 : 0, after: i === heads.length - 1 ? 120 : 0, keepNext: true }),
+    para(t, {
+      size: 13,
+      bold: true,
+      align: AlignmentType.CENTER,
+      before: i === 0 ? 360 : 0,
+      after: i === heads.length - 1 ? 120 : 0,
+      keepNext: true,
+    }),
   );
   return [...titles, table];
 }
@@ -277,7 +294,13 @@ function draftMark(): Paragraph {
 function pageHeader(draft: boolean, withNumber: boolean): Header {
   const children: Paragraph[] = [];
   if (draft) children.push(draftMark());
-  if (withNumber) children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(14) })] }));
+  if (withNumber)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(14) })],
+      }),
+    );
   if (!children.length) children.push(new Paragraph({}));
   return new Header({ children });
 }

@@ -1,3 +1,4 @@
+/* global Buffer */
 /** Reads a workbook laid out by the add-in or `cchc new` back into a snapshot (names → cells). */
 import ExcelJS from "exceljs";
 import { APP_ID, META_SHEET } from "../core/layout/plan";
@@ -17,7 +18,8 @@ function cellValue(cell: ExcelJS.Cell): { value: CellValue; formula?: string } {
     if ("formula" in v || "sharedFormula" in v) {
       const f = v as ExcelJS.CellFormulaValue;
       const r = f.result as unknown;
-      const value = typeof r === "number" || typeof r === "string" ? r : r instanceof Date ? Math.round(r.getTime() / 86400000 + 25569) : null;
+      const value =
+        typeof r === "number" || typeof r === "string" ? r : r instanceof Date ? Math.round(r.getTime() / 86400000 + 25569) : null;
       return { value: value === "" ? null : value, formula: `=${f.formula ?? cell.formula}` };
     }
     if ("richText" in v) return { value: v.richText.map((t) => t.text).join("") };
@@ -74,13 +76,15 @@ export function snapshotWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
     const rest = name.slice(NAME_PREFIX.length);
     if (rest.startsWith("info_")) snapshot.info[rest.slice(5)] = cell;
     else if (rest.startsWith("nar_")) {
-      if (cell.value !== null && cell.value !== undefined && String(cell.value).trim()) snapshot.narrative[rest.slice(4).replace(/_/g, ".")] = String(cell.value);
+      if (cell.value !== null && cell.value !== undefined && String(cell.value).trim())
+        snapshot.narrative[rest.slice(4).replace(/_/g, ".")] = String(cell.value);
     } else if (rest.startsWith("use_") || rest.startsWith("sen_")) {
       const text = cell.value === null || cell.value === undefined ? "" : String(cell.value).trim();
       const bag = rest.startsWith("use_") ? (snapshot.sentenceUse ??= {}) : (snapshot.sentenceText ??= {});
       if (text) bag[keyFromMangled(rest.slice(4))] = text;
     } else if (rest.startsWith("note_")) {
-      if (cell.value !== null && cell.value !== undefined && String(cell.value).trim()) snapshot.notes[keyFromMangled(rest.slice(5))] = String(cell.value).trim();
+      if (cell.value !== null && cell.value !== undefined && String(cell.value).trim())
+        snapshot.notes[keyFromMangled(rest.slice(5))] = String(cell.value).trim();
     } else {
       snapshot.values[keyFromMangled(rest)] = cell;
     }

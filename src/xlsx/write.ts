@@ -1,3 +1,4 @@
+/* global Buffer */
 /** Applies a layout plan with ExcelJS: the .xlsx face of the same plan the add-in writes through Office.js. */
 import ExcelJS from "exceljs";
 import { FONT_NAME, STYLES, type CellPlan, type LayoutPlan, type SheetPlan, type ValidationPlan } from "../core/layout/plan";
@@ -54,7 +55,7 @@ async function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): Promise<void>
       margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
   });
-  if (sheet.print) ws.headerFooter.oddFooter = "&C&\"Times New Roman\"&10Trang &P/&N";
+  if (sheet.print) ws.headerFooter.oddFooter = '&C&"Times New Roman"&10Trang &P/&N';
   sheet.columns.forEach((width, i) => (ws.getColumn(i + 1).width = width));
   for (const [row, height] of Object.entries(sheet.rowHeights)) ws.getRow(Number(row)).height = height;
   for (const merge of sheet.merges) ws.mergeCells(merge);

@@ -182,7 +182,10 @@ function validationFor(row: RowDef, address: string): ValidationPlan | undefined
         address,
         type: "whole",
         min: 0,
-        prompt: { title: "Số nguyên ≥ 0", message: `Nhập số ${row.unit.toLowerCase() || "lượng"} (số nguyên, không âm). Ghi chú để ở cột Ghi chú.` },
+        prompt: {
+          title: "Số nguyên ≥ 0",
+          message: `Nhập số ${row.unit.toLowerCase() || "lượng"} (số nguyên, không âm). Ghi chú để ở cột Ghi chú.`,
+        },
         error: { title: "Số liệu không hợp lệ", message: `Ô này chỉ nhận số nguyên không âm (${where}). Ghi chú xin nhập ở cột Ghi chú.` },
       };
     case "money":
@@ -232,15 +235,27 @@ function infoSheet(template: TemplateDef, data: ReportData | undefined, names: N
   const givenWindow = { windowFrom: !!data?.info?.windowFrom, windowTo: !!data?.info?.windowTo };
   sheet.cells.push({ address: "A1", value: "THÔNG TIN BÁO CÁO CẢI CÁCH HÀNH CHÍNH", style: "caption" });
   sheet.merges.push("A1:C1");
-  sheet.cells.push({ address: "A2", value: `Mẫu biểu: ${template.title} (${template.id}, phiên bản ${template.version})`, style: "subtitle" });
+  sheet.cells.push({
+    address: "A2",
+    value: `Mẫu biểu: ${template.title} (${template.id}, phiên bản ${template.version})`,
+    style: "subtitle",
+  });
   sheet.merges.push("A2:C2");
-  sheet.cells.push({ address: "A4", value: "Mục", style: "header" }, { address: "B4", value: "Nội dung", style: "header" }, { address: "C4", value: "Hướng dẫn", style: "header" });
+  sheet.cells.push(
+    { address: "A4", value: "Mục", style: "header" },
+    { address: "B4", value: "Nội dung", style: "header" },
+    { address: "C4", value: "Hướng dẫn", style: "header" },
+  );
   INFO_FIELDS.forEach((f, i) => {
     const row = 5 + i;
     const address = a1(2, row);
     sheet.cells.push({ address: a1(1, row), value: f.label, style: "infoLabel" });
     sheet.cells.push({ address: a1(3, row), value: f.hint, style: "infoLocked" });
-    const cell: CellPlan = { address, value: infoValue(info, f.field), style: f.kind === "date" ? "infoDate" : f.kind === "year" ? "infoYear" : "infoInput" };
+    const cell: CellPlan = {
+      address,
+      value: infoValue(info, f.field),
+      style: f.kind === "date" ? "infoDate" : f.kind === "year" ? "infoYear" : "infoInput",
+    };
     // Untouched windows follow period and year live; a window the data gives is kept as typed.
     if (f.field === "windowFrom" && !givenWindow.windowFrom) cell.formula = windowFromFormula();
     if (f.field === "windowTo" && !givenWindow.windowTo) cell.formula = windowToFormula();
@@ -290,7 +305,12 @@ function formSheet(template: TemplateDef, form: FormDef, data: ReportData | unde
   sheet.formId = form.id;
   sheet.cells.push({ address: "A1", value: form.caption, style: "caption" });
   sheet.cells.push({ address: "A2", value: form.title, style: "title" });
-  sheet.cells.push({ address: "A3", formula: formSubtitleFormula(), value: formSubtitle(completeInfo(template, data?.info ?? {})), style: "subtitle" });
+  sheet.cells.push({
+    address: "A3",
+    formula: formSubtitleFormula(),
+    value: formSubtitle(completeInfo(template, data?.info ?? {})),
+    style: "subtitle",
+  });
   sheet.merges.push("A1:E1", "A2:E2", "A3:E3");
   sheet.rowHeights[2] = wrappedHeight(form.title, 100, 18);
   const [h1, h2] = FORM_HEADER_ROWS;
@@ -303,7 +323,12 @@ function formSheet(template: TemplateDef, form: FormDef, data: ReportData | unde
     { address: a1(5, h2), value: "Ghi chú", style: "header" },
   );
   // Merged cells keep the top-left value only; the others are written empty with the same style.
-  sheet.cells.push({ address: a1(1, h2), value: null, style: "header" }, { address: a1(2, h2), value: null, style: "header" }, { address: a1(3, h2), value: null, style: "header" }, { address: a1(5, h1), value: null, style: "header" });
+  sheet.cells.push(
+    { address: a1(1, h2), value: null, style: "header" },
+    { address: a1(2, h2), value: null, style: "header" },
+    { address: a1(3, h2), value: null, style: "header" },
+    { address: a1(5, h1), value: null, style: "header" },
+  );
   sheet.merges.push(`A${h1}:A${h2}`, `B${h1}:B${h2}`, `C${h1}:C${h2}`, `D${h1}:E${h1}`);
   sheet.freezeRows = h2;
   sheet.print = { orientation: "portrait", titleRows: `${h1}:${h2}`, fitToWidth: true };
@@ -315,7 +340,10 @@ function formSheet(template: TemplateDef, form: FormDef, data: ReportData | unde
     sheet.cells.push({ address: a1(1, r), value: row.stt, style: isSection ? "section" : "stt" });
     sheet.cells.push({ address: a1(2, r), value: row.label, style: isSection ? "section" : "label", indent: row.level || undefined });
     sheet.cells.push({ address: a1(3, r), value: row.unit, style: isSection ? "section" : "unit" });
-    sheet.rowHeights[r] = Math.max(wrappedHeight(row.label, widths[1] - row.level * 3), row.kind === "code" ? wrappedHeight(row.unit, widths[2]) : 0);
+    sheet.rowHeights[r] = Math.max(
+      wrappedHeight(row.label, widths[1] - row.level * 3),
+      row.kind === "code" ? wrappedHeight(row.unit, widths[2]) : 0,
+    );
     const noteCell: CellPlan = { address: a1(5, r), value: data?.notes?.[key] ?? row.note ?? null, style: "note" };
     if (row.kind === "section") {
       sheet.cells.push({ address: a1(4, r), value: null, style: "section" }, { ...noteCell, style: "section", value: null });
@@ -351,13 +379,18 @@ function narrativeSheet(template: TemplateDef, data: ReportData | undefined, nam
   });
   sheet.merges.push("A2:D2");
   sheet.rowHeights[2] = 48;
-  ["Mục", "Nội dung", "Dùng", "Viết lại câu tự động (để trống: giữ câu của add-in)"].forEach((h, i) => sheet.cells.push({ address: a1(i + 1, 3), value: h, style: "header" }));
+  ["Mục", "Nội dung", "Dùng", "Viết lại câu tự động (để trống: giữ câu của add-in)"].forEach((h, i) =>
+    sheet.cells.push({ address: a1(i + 1, 3), value: h, style: "header" }),
+  );
   sheet.freezeRows = 3;
   let r = 4;
   // An edit applies to the sentence wherever it appears, so each id gets one row (in its first section).
   const offered = new Set<string>();
   for (const section of template.narrative) {
-    sheet.cells.push({ address: a1(1, r), value: section.id, style: "narrativeHeading" }, { address: a1(2, r), value: section.heading, style: "narrativeHeading" });
+    sheet.cells.push(
+      { address: a1(1, r), value: section.id, style: "narrativeHeading" },
+      { address: a1(2, r), value: section.heading, style: "narrativeHeading" },
+    );
     sheet.merges.push(`B${r}:D${r}`);
     r++;
     const address = a1(2, r);
@@ -421,9 +454,15 @@ export interface LegacyRow {
 function legacySheet(rows: LegacyRow[]): SheetPlan {
   const sheet = emptySheet(LEGACY_SHEET, "legacy", [18, 60, 16, 30, 12]);
   sheet.protect = false;
-  sheet.cells.push({ address: "A1", value: "Số liệu của các dòng không còn trong phiên bản mẫu mới (được giữ lại, không xóa).", style: "infoLocked" });
+  sheet.cells.push({
+    address: "A1",
+    value: "Số liệu của các dòng không còn trong phiên bản mẫu mới (được giữ lại, không xóa).",
+    style: "infoLocked",
+  });
   sheet.merges.push("A1:E1");
-  ["Mã dòng", "Chỉ tiêu", "Số liệu", "Ghi chú", "Phiên bản"].forEach((h, i) => sheet.cells.push({ address: a1(i + 1, 3), value: h, style: "header" }));
+  ["Mã dòng", "Chỉ tiêu", "Số liệu", "Ghi chú", "Phiên bản"].forEach((h, i) =>
+    sheet.cells.push({ address: a1(i + 1, 3), value: h, style: "header" }),
+  );
   rows.forEach((row, i) => {
     const r = 4 + i;
     sheet.cells.push(

@@ -4,7 +4,10 @@ import { asciiSlug } from "../format/vi";
 import { unitTitle } from "../info";
 import { periodLabel } from "../period";
 
-export function reportFileName(info: Pick<ReportInfo, "period" | "year" | "unitKind" | "unitName">, opts: { draft?: boolean } = {}): string {
+export function reportFileName(
+  info: Pick<ReportInfo, "period" | "year" | "unitKind" | "unitName">,
+  opts: { draft?: boolean } = {},
+): string {
   const parts = ["BC-CCHC", asciiSlug(`${periodLabel(info.period)} ${info.year}`), asciiSlug(info.unitName ? unitTitle(info) : "")];
   if (opts.draft) parts.push("du-thao");
   return `${parts.filter(Boolean).join("-")}.docx`;

@@ -157,8 +157,6 @@ function context(template: TemplateDef, data: ReportData): Ctx {
   return { template, data, rows };
 }
 
-const get = (ctx: Ctx) => (key: string) => ctx.data.values[key];
-
 /** The value a ratio row shows: computed from its definition, or the typed value when it has none. */
 export function ratioValue(row: RowDef, key: string, data: ReportData): number | undefined {
   if (row.ratio) return computeRatio(row.ratio, (k) => data.values[k]);
@@ -261,7 +259,12 @@ function factSentence(ctx: Ctx, key: string, facts: Set<string>): Draft | undefi
 }
 
 /** The generated sentences of one section, in `facts` order, each fact spoken of once. */
-export function sectionSentences(template: TemplateDef, data: ReportData, section: NarrativeSection, edits: SentenceEdits = {}): GeneratedSentence[] {
+export function sectionSentences(
+  template: TemplateDef,
+  data: ReportData,
+  section: NarrativeSection,
+  edits: SentenceEdits = {},
+): GeneratedSentence[] {
   const ctx = context(template, data);
   const facts = new Set(section.facts ?? []);
   const spoken = new Set<string>();
@@ -362,7 +365,13 @@ function appendixForms(template: TemplateDef, data: ReportData): AppendixForm[] 
         key,
         stt: row.stt,
         label: row.label.replace(/\s+/g, " ").trim(),
-        unit: row.kind === "code" ? row.unit.split(/\s*;\s*/).filter(Boolean).join("\n") : row.unit,
+        unit:
+          row.kind === "code"
+            ? row.unit
+                .split(/\s*;\s*/)
+                .filter(Boolean)
+                .join("\n")
+            : row.unit,
         value,
         note: (data.notes?.[key] ?? row.note ?? "").trim(),
         kind: row.kind,

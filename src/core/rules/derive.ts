@@ -21,13 +21,28 @@ function relationRule(rel: Relation): Rule {
 function relationRuleBare(rel: Relation): Rule {
   switch (rel.kind) {
     case "sum":
-      return { id: `sum:${rel.whole}`, severity: "error", kind: "sum", cells: [rel.whole, ...rel.parts], whole: rel.whole, parts: rel.parts };
+      return {
+        id: `sum:${rel.whole}`,
+        severity: "error",
+        kind: "sum",
+        cells: [rel.whole, ...rel.parts],
+        whole: rel.whole,
+        parts: rel.parts,
+      };
     case "le":
       return { id: `le:${rel.whole}`, severity: "error", kind: "le", cells: [rel.whole, ...rel.parts], whole: rel.whole, parts: rel.parts };
     case "eq":
       return { id: `eq:${rel.a}=${rel.b}`, severity: "error", kind: "eq", cells: [rel.a, rel.b], a: rel.a, b: rel.b };
     case "requires":
-      return { id: `requires:${rel.when}->${rel.then}`, severity: requiresSeverity(rel.when, rel.then), kind: "requires", cells: [rel.then, rel.when], when: rel.when, then: rel.then, value: rel.value };
+      return {
+        id: `requires:${rel.when}->${rel.then}`,
+        severity: requiresSeverity(rel.when, rel.then),
+        kind: "requires",
+        cells: [rel.then, rel.when],
+        when: rel.when,
+        then: rel.then,
+        value: rel.value,
+      };
   }
 }
 

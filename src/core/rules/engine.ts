@@ -150,7 +150,13 @@ class Context {
       const v = this.values[k];
       values[k] = v === undefined ? null : v;
     }
-    const f: Finding = { rule: rule.id, severity, message: rule.note ? `${message.replace(/\.$/, "")} (${rule.note}).` : message, cells: rule.cells, values };
+    const f: Finding = {
+      rule: rule.id,
+      severity,
+      message: rule.note ? `${message.replace(/\.$/, "")} (${rule.note}).` : message,
+      cells: rule.cells,
+      values,
+    };
     if (this.snapshot) f.addresses = rule.cells.map((k) => this.address(k)).filter((a): a is string => a !== undefined);
     return f;
   }
@@ -190,16 +196,23 @@ function checkLe(rule: LeRule, x: Context): Finding | undefined {
   const total = sum(given.map((k) => x.num(k)!));
   if (total <= whole + 1e-9) return undefined;
   const wholeRef = `${x.ref(rule.whole, given[0], true)} (${fmt(whole)})`;
-  if (given.length === 1) return x.finding(rule, `${x.rowName(given[0])}: ghi ${fmt(total)}, lớn hơn ${wholeRef}; phần không thể vượt quá tổng.`);
+  if (given.length === 1)
+    return x.finding(rule, `${x.rowName(given[0])}: ghi ${fmt(total)}, lớn hơn ${wholeRef}; phần không thể vượt quá tổng.`);
   const detail = `${given.map((k) => fmt(x.num(k)!)).join(" + ")} = ${fmt(total)}`;
-  return x.finding(rule, `${x.rowName(rule.whole)}: ghi ${fmt(whole)} nhưng ${x.refList(given, rule.whole)} cộng lại ${detail}, lớn hơn tổng.`);
+  return x.finding(
+    rule,
+    `${x.rowName(rule.whole)}: ghi ${fmt(whole)} nhưng ${x.refList(given, rule.whole)} cộng lại ${detail}, lớn hơn tổng.`,
+  );
 }
 
 function checkEq(rule: EqRule, x: Context): Finding | undefined {
   const a = x.num(rule.a);
   const b = x.num(rule.b);
   if (a === undefined || b === undefined || same(a, b)) return undefined;
-  return x.finding(rule, `${x.rowName(rule.a)}: ghi ${fmt(a)} nhưng ${x.ref(rule.b, rule.a, true)} ghi ${fmt(b)}; hai dòng là cùng một số liệu, phải bằng nhau.`);
+  return x.finding(
+    rule,
+    `${x.rowName(rule.a)}: ghi ${fmt(a)} nhưng ${x.ref(rule.b, rule.a, true)} ghi ${fmt(b)}; hai dòng là cùng một số liệu, phải bằng nhau.`,
+  );
 }
 
 function checkRequires(rule: RequiresRule, x: Context): Finding | undefined {
@@ -232,8 +245,10 @@ function checkType(rule: TypeRule, x: Context): Finding | undefined {
     if (v >= 0 && v <= 100) return undefined;
     return x.finding(rule, `${name}: tỷ lệ ${fmt(v)}% nằm ngoài khoảng 0–100%.`);
   }
-  if (v < 0) return x.finding(rule, `${name}: ghi số âm (${fmt(v)}); ${rule.rowKind === "money" ? "số tiền" : "số lượng"} không thể nhỏ hơn 0.`);
-  if (rule.rowKind === "count" && !Number.isInteger(v)) return x.finding(rule, `${name}: ghi ${fmt(v)}, không phải số nguyên; số lượng phải là số nguyên.`);
+  if (v < 0)
+    return x.finding(rule, `${name}: ghi số âm (${fmt(v)}); ${rule.rowKind === "money" ? "số tiền" : "số lượng"} không thể nhỏ hơn 0.`);
+  if (rule.rowKind === "count" && !Number.isInteger(v))
+    return x.finding(rule, `${name}: ghi ${fmt(v)}, không phải số nguyên; số lượng phải là số nguyên.`);
   return undefined;
 }
 
@@ -255,13 +270,22 @@ function checkFormula(rule: FormulaRule, x: Context): Finding | undefined {
   const expected = ratioFormula(rule.ratio);
   if (cell.formula) {
     if (normalizeFormula(cell.formula) === normalizeFormula(expected)) return undefined;
-    return x.finding(rule, `${where}: công thức đã bị sửa thành "${cell.formula}", khác công thức chuẩn "${expected}". Kiểm tra lại hoặc khôi phục công thức.`, "warning");
+    return x.finding(
+      rule,
+      `${where}: công thức đã bị sửa thành "${cell.formula}", khác công thức chuẩn "${expected}". Kiểm tra lại hoặc khôi phục công thức.`,
+      "warning",
+    );
   }
   const computed = computeRatio(rule.ratio, (k) => x.value(k));
   const num = rule.ratio.num.map((k) => x.num(k) ?? 0);
   const den = rule.ratio.den.map((k) => x.num(k) ?? 0);
-  const would = computed === undefined ? "công thức sẽ để trống (chưa đủ số liệu)" : `công thức sẽ cho ${fmt(sum(num))}/${fmt(sum(den))} = ${formatNumber(computed, 2)}%`;
-  const typed = isBlank(cell.value) ? "bị xóa (ô để trống)" : `bị ghi đè bằng ${typeof cell.value === "number" ? `số ${fmt(cell.value)}` : `chữ "${String(cell.value).trim()}"`}`;
+  const would =
+    computed === undefined
+      ? "công thức sẽ để trống (chưa đủ số liệu)"
+      : `công thức sẽ cho ${fmt(sum(num))}/${fmt(sum(den))} = ${formatNumber(computed, 2)}%`;
+  const typed = isBlank(cell.value)
+    ? "bị xóa (ô để trống)"
+    : `bị ghi đè bằng ${typeof cell.value === "number" ? `số ${fmt(cell.value)}` : `chữ "${String(cell.value).trim()}"`}`;
   return x.finding(rule, `${where}: công thức ${typed}; ${would}. Hãy khôi phục công thức để tỷ lệ tự cập nhật.`);
 }
 
@@ -318,11 +342,26 @@ function structureFindings(template: TemplateDef, x: Context, snapshot: Workbook
       reported.add(key);
       out.push({
         pos: x.c.pos.get(key) ?? -1,
-        finding: { rule: `deleted:${key}`, severity: "error", message: `${x.rowName(key)}: dòng đã bị xóa khỏi trang tính "${form.sheetName}" (tên ${name} báo #REF!). Hãy khôi phục dòng hoặc lập lại biểu.`, cells: [key], values: { [key]: null } },
+        finding: {
+          rule: `deleted:${key}`,
+          severity: "error",
+          message: `${x.rowName(key)}: dòng đã bị xóa khỏi trang tính "${form.sheetName}" (tên ${name} báo #REF!). Hãy khôi phục dòng hoặc lập lại biểu.`,
+          cells: [key],
+          values: { [key]: null },
+        },
       });
     } else if (!reported.has(name)) {
       reported.add(name);
-      out.push({ pos: -1, finding: { rule: `deleted:${name}`, severity: "error", message: `Ô được đặt tên ${name} đã bị xóa (#REF!). Hãy khôi phục hoặc lập lại bảng tính.`, cells: [], values: {} } });
+      out.push({
+        pos: -1,
+        finding: {
+          rule: `deleted:${name}`,
+          severity: "error",
+          message: `Ô được đặt tên ${name} đã bị xóa (#REF!). Hãy khôi phục hoặc lập lại bảng tính.`,
+          cells: [],
+          values: {},
+        },
+      });
     }
   }
   return out;

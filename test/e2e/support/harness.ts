@@ -106,16 +106,20 @@ export async function openPane(
   return { context, page, problems };
 }
 
-let shot = 0;
-/** test-artifacts/e2e/NN-step.png, numbered in the order taken. */
-export async function screenshot(page: Page, step: string): Promise<string> {
+/** test-artifacts/e2e/<name>.png (callers number their steps: "01-info"). */
+export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const file = path.join(ARTIFACTS, `${String(++shot).padStart(2, "0")}-${step}.png`);
+  const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
 }
 
-/** Scrolls the pane so `text` is in view before a screenshot. */
-export async function scrollPaneTo(page: Page, selector: Parameters<Page["locator"]>[0]): Promise<void> {
-  await page.locator(selector).first().scrollIntoViewIfNeeded();
+/** Re-evaluates `read` until `accept` holds (jest has no expect.poll); returns the last value either way, for a readable failure. */
+export async function poll<T>(read: () => Promise<T>, accept: (v: T) => boolean, timeoutMs = 10000, intervalMs = 100): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (accept(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
 }
