@@ -39,7 +39,8 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
-    optimization: { splitChunks: { chunks: "async" } },
+    // Named chunks make the bench and the network tab readable (chunk.vendors-node_modules_docx_….js).
+    optimization: { splitChunks: { chunks: "async" }, chunkIds: "named" },
     plugins: [
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
@@ -54,11 +55,17 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/help.html", to: "help.html" },
-          {
-            from: "manifest*.xml",
-            to: "[name][ext]",
-            transform: (content) => (dev ? content : content.toString().replaceAll(urlDev, urlProd)),
-          },
+          ...[
+            ["manifest.xml", "manifest.xml"],
+            // The Word twin: Mac users open the report in Word from the workbook file (Blob downloads fail there).
+            ["src/word-host/manifest.xml", "manifest.word.xml"],
+          ].map(([from, to]) => ({
+            from,
+            to,
+            // Full URLs first, then the bare origin (AppDomain has no path).
+            transform: (content) =>
+              dev ? content : content.toString().replaceAll(urlDev, urlProd).replaceAll(new URL(urlDev).origin, new URL(urlProd).origin),
+          })),
         ],
       }),
     ],
