@@ -92,6 +92,8 @@ describeE2E("task pane edges", () => {
         const at = fx.names()["CCHC_bm5_4_3"] as { sheet: string; address: string };
         await fx.typeInto(at.sheet, at.address, "01(CTHND)", { paste: true });
       });
+      // (An edit within 0.8 s of the add-in's own layout writes is taken for one of them: check explicitly.)
+      await pane.getByRole("button", { name: "Kiểm tra ngay" }).click();
       await pane.getByRole("button", { name: /01\(CTHND\)/ }).waitFor({ timeout: 15000 });
       await pane.getByRole("button", { name: /01\(CTHND\)/ }).scrollIntoViewIfNeeded();
       await screenshot(page, "pane-04-320-findings");
@@ -104,7 +106,7 @@ describeE2E("task pane edges", () => {
       for (const role of ["button", "textbox", "combobox", "spinbutton"] as const) {
         const all = await pane.getByRole(role).count();
         const named = await pane.getByRole(role, { name: /\S/ }).count();
-        expect(all + (role === "button" ? 0 : 0)).toBeGreaterThan(role === "spinbutton" ? -1 : 0);
+        if (role !== "spinbutton") expect(all).toBeGreaterThan(0);
         if (named !== all) unnamed.push(`${all - named} ${role}(s) without a name`);
       }
       if (unnamed.length) console.log(await pane.ariaSnapshot());

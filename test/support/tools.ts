@@ -10,10 +10,11 @@ export function haveTool(command: string): boolean {
   }
 }
 
-/** `describe` when the tool is there; under CI=true a missing tool throws so the run goes red. */
-export function describeWithTool(command: string, name: string, body: () => void): void {
-  if (haveTool(command)) return describe(name, body);
-  if (process.env.CI === "true") throw new Error(`${command} is required under CI for "${name}" (install it: see .ci/run)`);
-  console.warn(`skipping "${name}": ${command} is not installed`);
+/** `describe` when the tools are there; under CI=true a missing tool throws so the run goes red. */
+export function describeWithTool(commands: string | string[], name: string, body: () => void): void {
+  const missing = [commands].flat().filter((c) => !haveTool(c));
+  if (!missing.length) return describe(name, body);
+  if (process.env.CI === "true") throw new Error(`${missing.join(", ")} required under CI for "${name}" (install: see .ci/run)`);
+  console.warn(`skipping "${name}": ${missing.join(", ")} not installed`);
   describe.skip(name, body);
 }

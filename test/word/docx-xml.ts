@@ -65,19 +65,6 @@ export function headerRefs(sectPr: El): Record<string, string> {
   return out;
 }
 
-/**
- * Whether a command-line tool is there. Under CI=true a missing tool must fail the suite, not skip it;
- * elsewhere the caller skips with a console warning.
- */
-export function hasTool(cmd: string): boolean {
-  try {
-    execFileSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** docx → pdf next to it, with a private LibreOffice profile so parallel runs do not fight over the user's one. */
 export function docxToPdf(docx: string, dir: string): string {
   execFileSync("soffice", [`-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--headless", "--convert-to", "pdf", "--outdir", dir, docx], {

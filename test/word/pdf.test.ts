@@ -8,24 +8,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { documentModel } from "../../src/core/report/narrative";
 import { buildReportDocx, packReport } from "../../src/word/build";
-import { docxToPdf, hasTool } from "./docx-xml";
+import { docxToPdf } from "./docx-xml";
 import { DATA, T } from "./fixture";
+import { describeWithTool } from "../support/tools";
 
-const TOOLS = ["soffice", "pdftotext"];
-const missing = TOOLS.filter((t) => !hasTool(t));
-const ci = process.env.CI === "true";
-
-if (missing.length && !ci) {
-  console.warn(`test/word/pdf.test.ts skipped: ${missing.join(", ")} not installed (apt-get install libreoffice-writer poppler-utils).`);
-}
-
-(missing.length && !ci ? describe.skip : describe)("LibreOffice renders the report", () => {
+describeWithTool(["soffice", "pdftotext"], "LibreOffice renders the report", () => {
   let dir = "";
   let text = "";
   let pages = 0;
 
   beforeAll(async () => {
-    if (missing.length) throw new Error(`CI needs ${missing.join(", ")} for the Word rendering test (apt-get install libreoffice-writer poppler-utils).`);
     dir = mkdtempSync(join(tmpdir(), "cchc-word-"));
     const docx = join(dir, "report.docx");
     writeFileSync(docx, await packReport(buildReportDocx(documentModel(T, DATA))));
