@@ -60,7 +60,13 @@ export async function loadReport(file: string, extra: TemplateDef[]): Promise<Lo
     throw new UsageError(
       `Tệp "${file}" không phải bảng tính do Báo cáo CCHC lập (thiếu thông tin mẫu biểu). Hãy lập biểu bằng add-in hoặc lệnh "cchc new".`,
     );
-  const template = findTemplate(snapshot.templateId, extra);
+  let template = findTemplate(snapshot.templateId, extra);
+  if (!template && snapshot.embeddedTemplate) {
+    // A province's imported template travels inside the workbook.
+    const check = parseTemplateFile(snapshot.embeddedTemplate);
+    if (!check.ok) throw new UsageError(`Tệp "${file}": mẫu biểu lưu kèm không hợp lệ:\n- ${check.errors.join("\n- ")}`);
+    template = check.template;
+  }
   if (!template)
     throw new UsageError(`Tệp "${file}" dùng mẫu "${snapshot.templateId}" không có trong danh mục; thêm tệp mẫu bằng --template-file.`);
   return { template, data: snapshotToReportData(template, snapshot), snapshot };

@@ -20,6 +20,8 @@ export interface CellSnapshot {
 export interface WorkbookSnapshot {
   templateId?: string;
   templateVersion?: string;
+  /** JSON of an imported (non built-in) template, kept in the workbook's meta sheet. */
+  embeddedTemplate?: string;
   sheetNames: string[];
   /** Value cells by row key, found through their names. */
   values: Record<string, CellSnapshot>;

@@ -58,8 +58,12 @@ function render(): void {
       b.textContent = name;
       b.setAttribute("role", "tab");
       b.setAttribute("aria-selected", String(name === shown));
-      b.onclick = () => {
+      // Clicking a tab activates the sheet, as in Excel (otherwise the next render jumps back to the active sheet).
+      b.onclick = async () => {
         shown = name;
+        await fake.run(async (context) => {
+          context.workbook.worksheets.getItem(name).activate();
+        });
         render();
       };
       return b;

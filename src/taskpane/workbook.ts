@@ -11,6 +11,9 @@ import type { ReportData } from "../core/catalog/types";
 /** Lowest ExcelApi set the layout needs (RangeAreas, page layout, indent, screen-updating suspension). */
 export const REQUIRED_EXCEL_API = "1.9";
 
+/** 40 × 30 000 characters: far above any real template. */
+const MAX_EMBEDDED_CHUNKS = 40;
+
 export function excelSupported(): boolean {
   return Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API);
 }
@@ -18,16 +21,24 @@ export function excelSupported(): boolean {
 export interface WorkbookState {
   templateId?: string;
   templateVersion?: string;
+  /** An imported template's JSON, carried in the workbook. */
+  embeddedTemplate?: string;
 }
 
 /** Which template laid this workbook out (one small sync). */
 export async function readWorkbookState(): Promise<WorkbookState> {
   return Excel.run(async (context) => {
     const meta = context.workbook.worksheets.getItemOrNullObject(META_SHEET);
-    const range = meta.getRange("A1:B3").load("values");
+    const range = meta.getRange("A1:B4").load("values");
+    const embedded = meta.getRange(`D1:D${MAX_EMBEDDED_CHUNKS}`).load("values");
     await context.sync();
     if (meta.isNullObject || range.values[0][1] !== APP_ID) return {};
-    return { templateId: String(range.values[1][1]), templateVersion: String(range.values[2][1]) };
+    const chunks = Number(range.values[3][1]) || 0;
+    return {
+      templateId: String(range.values[1][1]),
+      templateVersion: String(range.values[2][1]),
+      embeddedTemplate: chunks ? embedded.values.slice(0, chunks).map((r) => String(r[0])).join("") : undefined,
+    };
   });
 }
 

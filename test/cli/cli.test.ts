@@ -62,6 +62,22 @@ describe("cchc", () => {
     expect(back.values["pl:2.2"]).toBeUndefined();
   });
 
+  it("a province's template travels inside the workbook: `check` needs no --template-file afterwards", () => {
+    const own = { ...findTemplate("bieu-tong-hop-i-v")!, id: "tinh-nam-dinh-2025", version: "2.0.0", title: "Mẫu riêng của tỉnh" };
+    const file = join(dir, "mau-tinh.json");
+    writeFileSync(file, JSON.stringify(own));
+    const out = join(dir, "tinh.xlsx");
+    expect(cchc("new", "--template-file", file, "--template", own.id, "--out", out).status).toBe(0);
+    const r = cchc("check", out);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/mẫu tinh-nam-dinh-2025, phiên bản 2\.0\.0/);
+    const broken = join(dir, "hong.json");
+    writeFileSync(broken, JSON.stringify({ ...own, forms: [] }));
+    const refused = cchc("new", "--template-file", broken, "--template", own.id);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/Trường "forms" phải có ít nhất 1 phần tử/);
+  });
+
   it("`demo` writes the example workbook and Word report and prints their paths", () => {
     const r = cchc("demo", "--out", join(dir, "demo"));
     expect(r.status).toBe(0);

@@ -3,7 +3,7 @@
  */
 import type { Page } from "playwright-core";
 import type { FakeExcel } from "../../src/harness/fake-excel";
-import { describeE2E, openPane, screenshot, startHarness, type Harness } from "./support/harness";
+import { centre, describeE2E, openPane, screenshot, startHarness, type Harness } from "./support/harness";
 
 /** Fills the unit name and lays the forms out, waiting for the success bar. */
 async function layOut(page: Page): Promise<void> {
@@ -63,7 +63,7 @@ describeE2E("task pane edges", () => {
       await expect(mac.textContent()).resolves.toContain("Word");
       await expect(pane.getByRole("button", { name: "Xuất báo cáo Word" }).count()).resolves.toBe(0);
       await expect(pane.getByRole("button", { name: "Xuất bản dự thảo" }).count()).resolves.toBe(0);
-      await mac.scrollIntoViewIfNeeded();
+      await centre(mac);
       await screenshot(page, "pane-02-mac");
       expect(problems.errors).toEqual([]);
     } finally {
@@ -95,7 +95,7 @@ describeE2E("task pane edges", () => {
       // (An edit within 0.8 s of the add-in's own layout writes is taken for one of them: check explicitly.)
       await pane.getByRole("button", { name: "Kiểm tra ngay" }).click();
       await pane.getByRole("button", { name: /01\(CTHND\)/ }).waitFor({ timeout: 15000 });
-      await pane.getByRole("button", { name: /01\(CTHND\)/ }).scrollIntoViewIfNeeded();
+      await centre(pane.getByRole("button", { name: /01\(CTHND\)/ }));
       await screenshot(page, "pane-04-320-findings");
       const after = await measure();
       expect({ ...after, overflowing: await overflowing(page) }).toEqual({ ...after, scrollWidth: after.clientWidth, overflowing: [] });

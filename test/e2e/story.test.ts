@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import type { FakeExcel } from "../../src/harness/fake-excel";
 import { nameForKey } from "../../src/core/layout/names";
 import { ARTIFACTS, REPO } from "./support/paths";
-import { describeE2E, openPane, poll, screenshot, startHarness, type Harness, type PaneProblems } from "./support/harness";
+import { centre, describeE2E, openPane, poll, screenshot, startHarness, type Harness, type PaneProblems } from "./support/harness";
 
 interface Seed {
   template: string;
@@ -169,7 +169,7 @@ describeE2E("Thanh Giang 2023: from report info to the Word report", () => {
     expect(counts).toMatch(/^[1-9]\d* lỗi/);
     // Step 4 refuses the official report while errors remain.
     await expect(pane().getByRole("button", { name: "Xuất báo cáo Word" }).isDisabled()).resolves.toBe(true);
-    await text.scrollIntoViewIfNeeded();
+    await centre(findingsSection());
     await screenshot(page, "04-checks-errors");
     lap("check");
   });
@@ -186,6 +186,7 @@ describeE2E("Thanh Giang 2023: from report info to the Word report", () => {
     // The drawn grid follows: the BM5 tab is shown and the cell outlined.
     await expect(page.locator("#tabs [aria-selected=true]").textContent()).resolves.toBe(target.sheet);
     await expect(page.locator(`#grid td.selected[data-address="${target.address}"]`).count()).resolves.toBe(1);
+    await centre(findingsSection());
     await screenshot(page, "05-finding-selected");
 
     const ratio = await cellOf("bm7:6.7");
@@ -210,7 +211,7 @@ describeE2E("Thanh Giang 2023: from report info to the Word report", () => {
     expect(await poll(() => findingsSection().getByRole("status").textContent(), (t) => /^0 lỗi/.test(t ?? ""), 15000)).toMatch(/^0 lỗi/);
     await expect(findingsSection().getByRole("button", { name: /01\(CTHND\)|97,76/ }).count()).resolves.toBe(0);
     console.log(`[e2e] checks after fixing: ${await findingsSection().getByRole("status").textContent()}; remaining:\n  ${(await findingsSection().locator("li").allTextContents()).join("\n  ")}`);
-    await findingsSection().scrollIntoViewIfNeeded();
+    await centre(findingsSection());
     await screenshot(page, "06-fixed");
     lap("fix");
   });
@@ -246,7 +247,7 @@ describeE2E("Thanh Giang 2023: from report info to the Word report", () => {
     expect(text).not.toContain("97,76");
     expect(text).not.toContain("DỰ THẢO");
     console.log(`[e2e] downloaded ${name} (${readFileSync(file).length} bytes)`);
-    await pane().getByRole("status").filter({ hasText: "Đã tạo báo cáo Word" }).scrollIntoViewIfNeeded();
+    await centre(pane().getByRole("button", { name: "Xuất báo cáo Word" }));
     await screenshot(page, "07-exported");
     lap("export");
   });

@@ -5,7 +5,7 @@
  * and `cchc new` produce the same workbook.
  */
 import type { FormDef, ReportData, ReportInfo, RowDef, TemplateDef } from "../catalog/types";
-import { rowIndex, rowKey, valueRows } from "../catalog";
+import { BUILTIN_TEMPLATES, rowIndex, rowKey, valueRows } from "../catalog";
 import { completeInfo, INFO_FIELDS } from "../info";
 import { periodLabel } from "../period";
 import { dateToExcelSerial, parseIsoDate } from "../format/vi";
@@ -428,9 +428,21 @@ function narrativeSheet(template: TemplateDef, data: ReportData | undefined, nam
   return sheet;
 }
 
+/** Excel holds at most 32 767 characters in a cell; an embedded template is split across column D. */
+export const META_CHUNK = 30000;
+
+/**
+ * The hidden sheet that says which template (and version) laid the workbook out. A province's imported
+ * template travels inside the workbook (JSON in D1…Dn), so the pane and `cchc` recognise it anywhere.
+ */
 function metaSheet(template: TemplateDef): SheetPlan {
-  const sheet = emptySheet(META_SHEET, "meta", [20, 40]);
+  const sheet = emptySheet(META_SHEET, "meta", [20, 40, 4, 60]);
   sheet.hidden = true;
+  const builtin = BUILTIN_TEMPLATES.some((t) => t.id === template.id && t.version === template.version);
+  const json = builtin ? "" : JSON.stringify(template);
+  const chunks = json ? Math.ceil(json.length / META_CHUNK) : 0;
+  sheet.cells.push({ address: "A4", value: "templateChunks", style: "plain" }, { address: "B4", value: chunks, style: "plain" });
+  for (let i = 0; i < chunks; i++) sheet.cells.push({ address: `D${i + 1}`, value: json.slice(i * META_CHUNK, (i + 1) * META_CHUNK), style: "plain" });
   sheet.cells.push(
     { address: "A1", value: "app", style: "plain" },
     { address: "B1", value: APP_ID, style: "plain" },

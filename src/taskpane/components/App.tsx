@@ -40,13 +40,24 @@ export function App(props: { host: Office.HostType | null }) {
   useEffect(() => {
     if (!supported) return;
     // The workbook, not the browser, remembers which template laid it out.
-    readWorkbookState()
-      .then((s) => {
-        if (s.templateId && findTemplate(s.templateId)) {
-          setTemplateId(s.templateId);
-          setLaidOut(true);
-        }
-      })
+    (async () => {
+      const s = await readWorkbookState();
+      if (!s.templateId) return;
+      let extra: TemplateDef[] = [];
+      if (s.embeddedTemplate) {
+        const { parseTemplateFile } = await import(/* webpackChunkName: "template-import" */ "../../core/catalog/import");
+        const check = parseTemplateFile(s.embeddedTemplate);
+        if (check.ok) extra = [check.template];
+      }
+      const t = findTemplate(s.templateId, extra);
+      if (!t) return;
+      setImported(extra);
+      setTemplateId(t.id);
+      // The report information lives on the Thông tin sheet; the pane shows what the workbook says.
+      const { data } = await readReport(t);
+      setInfo((current) => ({ ...current, ...data.info }));
+      setLaidOut(true);
+    })()
       .catch((e) => setStatus({ intent: "error", title: "Không đọc được bảng tính", text: String(e?.message ?? e) }));
   }, [supported]);
 

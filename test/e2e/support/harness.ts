@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 import { ARTIFACTS, chromiumPath, DIST } from "./paths";
 
 const TYPES: Record<string, string> = {
@@ -122,4 +122,9 @@ export async function poll<T>(read: () => Promise<T>, accept: (v: T) => boolean,
     if (accept(v) || Date.now() > end) return v;
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/** Scrolls the pane so the element is in the middle of it (for a screenshot that shows the step). */
+export async function centre(locator: Locator): Promise<void> {
+  await locator.first().evaluate((e) => e.scrollIntoView({ block: "center" }));
 }
