@@ -261,8 +261,10 @@ export async function layoutWorkbook(
     );
     wb.names.add(n.name, ws.getRange(n.address));
   }
+  // A first layout opens the first form; a re-layout leaves staff on the sheet they were working in.
   const firstForm = plan.sheets.find((s) => s.role === "form");
-  if (firstForm) wb.worksheets.getItem(existingSheetFor(firstForm, template, snapshot) ?? firstForm.name).activate();
+  if (firstForm && !snapshot.templateId)
+    wb.worksheets.getItem(existingSheetFor(firstForm, template, snapshot) ?? firstForm.name).activate();
   await sync();
   return { syncs, keptValues: Object.keys(data.values).length, keptNotes: Object.keys(data.notes ?? {}).length, legacyRows: legacy.length };
 }

@@ -37,7 +37,12 @@ export async function readWorkbookState(): Promise<WorkbookState> {
     return {
       templateId: String(range.values[1][1]),
       templateVersion: String(range.values[2][1]),
-      embeddedTemplate: chunks ? embedded.values.slice(0, chunks).map((r) => String(r[0])).join("") : undefined,
+      embeddedTemplate: chunks
+        ? embedded.values
+            .slice(0, chunks)
+            .map((r) => String(r[0]))
+            .join("")
+        : undefined,
     };
   });
 }

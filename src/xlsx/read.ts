@@ -60,7 +60,8 @@ export function snapshotWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
     snapshot.templateId = String(meta.getCell("B2").value ?? "");
     snapshot.templateVersion = String(meta.getCell("B3").value ?? "");
     const chunks = Number(meta.getCell("B4").value ?? 0);
-    if (chunks > 0) snapshot.embeddedTemplate = Array.from({ length: chunks }, (_, i) => String(meta.getCell(`D${i + 1}`).value ?? "")).join("");
+    if (chunks > 0)
+      snapshot.embeddedTemplate = Array.from({ length: chunks }, (_, i) => String(meta.getCell(`D${i + 1}`).value ?? "")).join("");
   }
   const read = (ref: { sheet: string; address: string }): CellSnapshot | undefined => {
     const ws = wb.getWorksheet(ref.sheet);

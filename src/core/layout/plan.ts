@@ -442,7 +442,8 @@ function metaSheet(template: TemplateDef): SheetPlan {
   const json = builtin ? "" : JSON.stringify(template);
   const chunks = json ? Math.ceil(json.length / META_CHUNK) : 0;
   sheet.cells.push({ address: "A4", value: "templateChunks", style: "plain" }, { address: "B4", value: chunks, style: "plain" });
-  for (let i = 0; i < chunks; i++) sheet.cells.push({ address: `D${i + 1}`, value: json.slice(i * META_CHUNK, (i + 1) * META_CHUNK), style: "plain" });
+  for (let i = 0; i < chunks; i++)
+    sheet.cells.push({ address: `D${i + 1}`, value: json.slice(i * META_CHUNK, (i + 1) * META_CHUNK), style: "plain" });
   sheet.cells.push(
     { address: "A1", value: "app", style: "plain" },
     { address: "B1", value: APP_ID, style: "plain" },

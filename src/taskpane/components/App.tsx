@@ -13,6 +13,8 @@ import { blobDownloadWorks, downloadBlob } from "../download";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: "640px", boxSizing: "border-box", minWidth: 0 },
   control: { width: "100%", minWidth: 0 },
+  // The latest message stays in view however far down the pane the button was.
+  status: { position: "sticky", top: 0, zIndex: 1, boxShadow: tokens.shadow4 },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
 });
 
@@ -172,7 +174,7 @@ export function App(props: { host: Office.HostType | null }) {
         Báo cáo CCHC
       </Text>
       {status && (
-        <MessageBar intent={status.intent} role={status.intent === "error" ? "alert" : "status"}>
+        <MessageBar className={styles.status} intent={status.intent} role={status.intent === "error" ? "alert" : "status"}>
           <MessageBarBody>
             <MessageBarTitle>{status.title}</MessageBarTitle>
             {status.text}
@@ -192,7 +194,7 @@ export function App(props: { host: Office.HostType | null }) {
           >
             {templates.map((t) => (
               <option key={`${t.id}@${t.version}`} value={t.id}>
-                {t.title} ({t.origin.province})
+                {t.title.includes(t.origin.province) ? t.title : `${t.title} (${t.origin.province})`}
               </option>
             ))}
           </Select>

@@ -63,7 +63,7 @@ export function ChecksPanel(props: {
               const where = f.addresses?.[0] ? splitAddress(f.addresses[0]) : undefined;
               return (
                 <li key={`${f.rule}-${i}`} className={styles.item}>
-                  <Badge size="small" color={f.severity === "error" ? "danger" : "warning"} aria-label={f.severity === "error" ? "Lỗi" : "Cảnh báo"}>
+                  <Badge size="medium" shape="rounded" color={f.severity === "error" ? "danger" : "warning"} aria-label={f.severity === "error" ? "Lỗi" : "Cảnh báo"}>
                     {f.severity === "error" ? "Lỗi" : "Xem lại"}
                   </Badge>
                   {where ? (
