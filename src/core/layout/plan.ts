@@ -32,6 +32,7 @@ export type StyleId =
   | "subtitle"
   | "header"
   | "section"
+  | "sectionStt"
   | "stt"
   | "label"
   | "unit"
@@ -76,10 +77,12 @@ export const STYLES: Record<StyleId, CellStyle> = {
   title: { bold: true, size: 13, hAlign: "center", wrap: true, locked: true },
   subtitle: { italic: true, size: 12, hAlign: "center", locked: true },
   header: { bold: true, size: 12, hAlign: "center", vAlign: "middle", wrap: true, border: true, fill: "#E8EEF7", locked: true },
-  section: { bold: true, size: 12, vAlign: "middle", wrap: true, border: true, numberFormat: "@", locked: true },
+  sectionStt: { bold: true, size: 12, hAlign: "center", vAlign: "middle", border: true, numberFormat: "@", locked: true },
+  section: { bold: true, size: 12, hAlign: "left", vAlign: "middle", wrap: true, border: true, numberFormat: "@", locked: true },
   // "@" (text) keeps STT "2.1" and "1.10" from turning into numbers when written through Office.js.
   stt: { size: 12, hAlign: "center", vAlign: "middle", border: true, numberFormat: "@", locked: true },
-  label: { size: 12, vAlign: "middle", wrap: true, border: true, numberFormat: "@", locked: true },
+  // Explicit "left": Excel and LibreOffice apply the indent of sub-rows only to left-aligned cells.
+  label: { size: 12, hAlign: "left", vAlign: "middle", wrap: true, border: true, numberFormat: "@", locked: true },
   unit: { size: 12, hAlign: "center", vAlign: "middle", wrap: true, border: true, numberFormat: "@", locked: true },
   count: { size: 12, hAlign: "right", vAlign: "middle", border: true, fill: INPUT_FILL, numberFormat: "#,##0", locked: false },
   money: { size: 12, hAlign: "right", vAlign: "middle", border: true, fill: INPUT_FILL, numberFormat: "#,##0.00", locked: false },
@@ -337,7 +340,7 @@ function formSheet(template: TemplateDef, form: FormDef, data: ReportData | unde
     const r = FORM_FIRST_ROW + i;
     const key = rowKey(form, row);
     const isSection = row.kind === "section";
-    sheet.cells.push({ address: a1(1, r), value: row.stt, style: isSection ? "section" : "stt" });
+    sheet.cells.push({ address: a1(1, r), value: row.stt, style: isSection ? "sectionStt" : "stt" });
     sheet.cells.push({ address: a1(2, r), value: row.label, style: isSection ? "section" : "label", indent: row.level || undefined });
     sheet.cells.push({ address: a1(3, r), value: row.unit, style: isSection ? "section" : "unit" });
     sheet.rowHeights[r] = Math.max(
