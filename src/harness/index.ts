@@ -10,6 +10,8 @@ import { compareVersions } from "../core/catalog";
 declare global {
   interface Window {
     fakeExcel: FakeExcel;
+    /** ?host=Word: the base64 documents the pane asked Word to create and open. */
+    openedWordDocuments: string[];
   }
 }
 
@@ -25,21 +27,33 @@ const run: FakeExcel["run"] = async (fn) => {
   }
 };
 
+const query = new URLSearchParams(location.search);
+// ?host=Word runs the pane as the Word twin (the Mac route); Word.run records the documents it opens.
+const host = query.get("host") === "Word" ? "Word" : "Excel";
+window.openedWordDocuments = [];
 (window as unknown as { Excel: unknown }).Excel = { run };
+(window as unknown as { Word: unknown }).Word = {
+  run: async (fn: (context: unknown) => Promise<unknown>) =>
+    fn({
+      application: { createDocument: (base64: string) => ({ open: () => window.openedWordDocuments.push(base64) }) },
+      sync: async () => undefined,
+    }),
+};
 (window as unknown as { Office: unknown }).Office = {
   HostType: { Excel: "Excel", Word: "Word" },
   PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac" },
   context: {
-    host: "Excel",
-    platform: new URLSearchParams(location.search).get("platform") ?? "OfficeOnline",
-    // ?excelApi=1.8 simulates an older Excel, to see the pane say so.
+    host,
+    platform: query.get("platform") ?? "OfficeOnline",
+    // ?excelApi=1.8 (or ?wordApi=1.2) simulates an older Office, to see the pane say so.
     requirements: {
       isSetSupported: (name: string, version = "1.1") =>
-        name === "ExcelApi" && compareVersions(version, new URLSearchParams(location.search).get("excelApi") ?? "1.12") <= 0,
+        (name === "ExcelApi" && compareVersions(version, query.get("excelApi") ?? "1.12") <= 0) ||
+        (name === "WordApi" && compareVersions(version, query.get("wordApi") ?? "1.4") <= 0),
     },
   },
   onReady(callback?: (info: { host: string; platform: string }) => void) {
-    const info = { host: "Excel", platform: new URLSearchParams(location.search).get("platform") ?? "OfficeOnline" };
+    const info = { host, platform: query.get("platform") ?? "OfficeOnline" };
     callback?.(info);
     return Promise.resolve(info);
   },
@@ -128,4 +142,8 @@ function render(): void {
   grid.replaceChildren(...rows);
 }
 
-window.addEventListener("DOMContentLoaded", render);
+window.addEventListener("DOMContentLoaded", () => {
+  // As the Word twin there is no workbook to show.
+  if (host === "Word") document.getElementById("workbook")!.style.display = "none";
+  render();
+});

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../core/rules/types";
 import { openReportInWord, wordSupported, REQUIRED_WORD_API } from "../word-document";
@@ -15,6 +15,7 @@ const useStyles = makeStyles({
 export function WordApp() {
   const styles = useStyles();
   const [file, setFile] = useState<File | undefined>();
+  const picker = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Finding[]>([]);
   const [status, setStatus] = useState<{ intent: "success" | "error" | "warning"; title: string; text: string } | undefined>();
@@ -62,7 +63,12 @@ export function WordApp() {
           </MessageBarBody>
         </MessageBar>
       )}
-      <input type="file" accept=".xlsx" aria-label="Tệp Excel báo cáo (.xlsx)" onChange={(e) => setFile(e.target.files?.[0])} />
+      <div className={styles.actions}>
+        <Button onClick={() => picker.current?.click()}>Chọn tệp Excel…</Button>
+        <Text>{file ? file.name : "Chưa chọn tệp"}</Text>
+        {/* The browser's own file button speaks the browser's language; ours speaks Vietnamese. */}
+        <input ref={picker} type="file" accept=".xlsx" hidden aria-label="Tệp Excel báo cáo (.xlsx)" onChange={(e) => setFile(e.target.files?.[0])} />
+      </div>
       {errors.length > 0 && (
         <ul>
           {errors.map((f, i) => (
