@@ -18,6 +18,7 @@ import {
 } from "../core/layout/plan";
 import { snapshotToReportData, type WorkbookSnapshot } from "../core/snapshot";
 import { queueSnapshot } from "./read";
+import { BACKUP_SHEET, backupRows, restoreFromBackup } from "../core/backup";
 
 /** Excel on the web refuses requests over 5 MB; stay well under it. */
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
@@ -26,6 +27,8 @@ const POINTS_PER_CHAR = 5.6;
 
 export interface LayoutResult {
   syncs: number;
+  /** Entries brought back from the backup of an interrupted layout. */
+  restored: number;
   /** Entered values and notes carried over from the workbook. */
   keptValues: number;
   keptNotes: number;
@@ -203,6 +206,8 @@ export async function layoutWorkbook(
   const templates = options.recorded && options.recorded !== template ? [options.recorded, template] : [template];
   const queued = queueSnapshot(context, templates);
   const legacyRange = context.workbook.worksheets.getItemOrNullObject(LEGACY_SHEET).getUsedRangeOrNullObject(true).load("values");
+  const backupSheet = context.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET);
+  const backupRange = backupSheet.getUsedRangeOrNullObject(true).load("values");
   await sync();
   const snapshot = queued.result();
 
@@ -210,6 +215,8 @@ export async function layoutWorkbook(
   // A data-window cell that still holds its formula follows period and year: keep the formula, not its result.
   for (const f of ["windowFrom", "windowTo"] as const) if (snapshot.info[f]?.formula) delete data.info[f];
   data.info = { ...data.info, ...options.info };
+  // A backup means the last layout was interrupted after it had started clearing: take back what it saved.
+  const restored = backupRange.isNullObject ? 0 : restoreFromBackup(data, backupRange.values);
   const previousLegacy: LegacyRow[] = legacyRange.isNullObject
     ? []
     : legacyRange.values
@@ -230,6 +237,16 @@ export async function layoutWorkbook(
 
   context.application.suspendScreenUpdatingUntilNextSync();
   const wb = context.workbook;
+  // First in the batch, before anything is cleared: the copy of every entry.
+  const rows = backupRows(data);
+  const backup = backupSheet.isNullObject ? wb.worksheets.add(BACKUP_SHEET) : wb.worksheets.getItem(BACKUP_SHEET);
+  backup.visibility = "VeryHidden";
+  backup.getRange().clear("All");
+  if (rows.length) {
+    const block = backup.getRangeByIndexes(0, 0, rows.length, 3);
+    block.numberFormat = rows.map(() => ["@", "@", "@"]);
+    block.values = rows;
+  }
   for (const name of queued.ourNames()) wb.names.getItem(name).delete();
   let bytes = 0;
   for (const [i, sheet] of plan.sheets.entries()) {
@@ -265,6 +282,14 @@ export async function layoutWorkbook(
   const firstForm = plan.sheets.find((s) => s.role === "form");
   if (firstForm && !snapshot.templateId)
     wb.worksheets.getItem(existingSheetFor(firstForm, template, snapshot) ?? firstForm.name).activate();
+  // Last in the batch: everything above went through, so the copy is no longer needed.
+  wb.worksheets.getItem(BACKUP_SHEET).delete();
   await sync();
-  return { syncs, keptValues: Object.keys(data.values).length, keptNotes: Object.keys(data.notes ?? {}).length, legacyRows: legacy.length };
+  return {
+    syncs,
+    restored,
+    keptValues: Object.keys(data.values).length,
+    keptNotes: Object.keys(data.notes ?? {}).length,
+    legacyRows: legacy.length,
+  };
 }

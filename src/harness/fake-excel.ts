@@ -192,6 +192,18 @@ class WorkbookModel {
   selection?: { sheet: FakeSheet; rect: Rect };
   changedHandlers: ((args: Excel.WorksheetChangedEventArgs) => Promise<unknown>)[] = [];
   private nextId = 1;
+  /** Worksheet.delete() and the user's "Delete sheet": names into it become #REF!. */
+  removeSheet(s: FakeSheet): void {
+    if (!this.sheets.some((o) => o !== s && o.visibility === "Visible"))
+      throw fail("InvalidOperation", "A workbook must keep at least one visible sheet.");
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    for (const n of this.names.values())
+      if (n.sheet === s) {
+        n.sheet = null;
+        n.rect = null;
+      }
+    if (this.activeSheet === s) this.activeSheet = this.sheets.find((o) => o.visibility === "Visible");
+  }
 
   addSheet(name: string): FakeSheet {
     if (!name || name.length > 31 || /[[\]:*?/\\]/.test(name)) throw fail("InvalidArgument", `Invalid sheet name "${name}".`);
@@ -620,6 +632,9 @@ class WorksheetProxy extends BoundObject<FakeSheet> {
       if (s.visibility !== "Visible") throw fail("InvalidOperation", `Cannot activate hidden sheet "${s.name}".`);
       this.ctx.model.activeSheet = s;
     });
+  }
+  delete(): void {
+    this.call((s) => this.ctx.model.removeSheet(s));
   }
   getRange(address?: string): RangeProxy {
     return new RangeProxy(this.ctx, () => {
@@ -1463,16 +1478,7 @@ export function createFakeExcel(options: { sheets?: string[] } = {}): FakeExcel 
       await fire(s, `${from}:${from + count - 1}`, "RowDeleted");
     },
     async deleteSheet(name) {
-      const s = model.sheet(name);
-      if (!model.sheets.some((o) => o !== s && o.visibility === "Visible"))
-        throw fail("InvalidOperation", "A workbook must keep at least one visible sheet.");
-      model.sheets.splice(model.sheets.indexOf(s), 1);
-      for (const n of model.names.values())
-        if (n.sheet === s) {
-          n.sheet = null;
-          n.rect = null;
-        }
-      if (model.activeSheet === s) model.activeSheet = model.sheets.find((o) => o.visibility === "Visible");
+      model.removeSheet(model.sheet(name));
       model.recalc();
     },
     async renameSheet(oldName, newName) {
