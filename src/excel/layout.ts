@@ -206,7 +206,7 @@ export async function layoutWorkbook(
   const templates = options.recorded && options.recorded !== template ? [options.recorded, template] : [template];
   const queued = queueSnapshot(context, templates);
   const legacyRange = context.workbook.worksheets.getItemOrNullObject(LEGACY_SHEET).getUsedRangeOrNullObject(true).load("values");
-  const backupSheet = context.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET);
+  const backupSheet = context.workbook.worksheets.getItemOrNullObject(BACKUP_SHEET).load("name");
   const backupRange = backupSheet.getUsedRangeOrNullObject(true).load("values");
   await sync();
   const snapshot = queued.result();
