@@ -20,6 +20,14 @@ import { snapshotToReportData, type WorkbookSnapshot } from "../core/snapshot";
 import { queueSnapshot } from "./read";
 import { BACKUP_SHEET, backupRows, restoreFromBackup } from "../core/backup";
 
+/** Form sheets: no password (staff can unprotect from the Review tab); formulas and labels are guarded. */
+export const SHEET_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowInsertRows: false,
+  selectionMode: "Normal",
+};
+
 /** Excel on the web refuses requests over 5 MB; stay well under it. */
 const MAX_BATCH_BYTES = 4 * 1024 * 1024;
 /** Column width: the plan speaks in characters, Office.js in points. */
@@ -165,8 +173,7 @@ function writeSheet(context: Excel.RequestContext, sheet: SheetPlan, ws: Excel.W
   }
   ws.visibility = sheet.hidden ? "VeryHidden" : "Visible";
   // No password: staff can unprotect from the Review tab; protection guards formulas and labels.
-  if (sheet.protect)
-    ws.protection.protect({ allowFormatColumns: true, allowFormatRows: true, allowInsertRows: false, selectionMode: "Normal" });
+  if (sheet.protect) ws.protection.protect(SHEET_PROTECTION);
 }
 
 /** Rough size of what a sheet queues, to keep each request under Excel on the web's 5 MB. */

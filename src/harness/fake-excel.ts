@@ -167,6 +167,8 @@ export interface FakeSheet {
   name: string;
   cells: Map<string, FakeCell>;
   merges: Rect[];
+  /** Custom conditional formats (the add-in's highlight of failing cells). */
+  conditionalFormats: { rect: Rect; formula?: string; fill?: string; fontColor?: string }[];
   validations: FakeValidation[];
   visibility: "Visible" | "Hidden" | "VeryHidden";
   frozenRows: number;
@@ -213,6 +215,7 @@ class WorkbookModel {
       name,
       cells: new Map(),
       merges: [],
+      conditionalFormats: [],
       validations: [],
       visibility: "Visible",
       frozenRows: 0,
@@ -873,6 +876,49 @@ class RangeProxy extends BoundObject<RangeTarget> {
   }
   get dataValidation(): DataValidationProxy {
     return (this._dv ??= new DataValidationProxy(this));
+  }
+  /** Custom conditional formats only: add("Custom") with custom.rule.formula and custom.format fill/font colours; clearAll(). */
+  get conditionalFormats() {
+    const range = this;
+    return {
+      add(type: string) {
+        if (type !== "Custom") throw fail("InvalidArgument", `fake-excel models only Custom conditional formats, not ${type}`);
+        let record: FakeSheet["conditionalFormats"][number] | undefined;
+        range.call((t) => {
+          range.ctx.model.checkEditable(t.sheet, [t.rect], "cellFormat");
+          record = { rect: t.rect };
+          t.sheet.conditionalFormats.push(record);
+        });
+        const later = (fn: (r: NonNullable<typeof record>) => void) => range.call(() => record && fn(record));
+        return {
+          custom: {
+            rule: {
+              set formula(v: string) {
+                later((r) => (r.formula = v));
+              },
+            },
+            format: {
+              fill: {
+                set color(v: string) {
+                  later((r) => (r.fill = v));
+                },
+              },
+              font: {
+                set color(v: string) {
+                  later((r) => (r.fontColor = v));
+                },
+              },
+            },
+          },
+        };
+      },
+      clearAll() {
+        range.call((t) => {
+          range.ctx.model.checkEditable(t.sheet, [t.rect], "cellFormat");
+          t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !intersects(cf.rect, t.rect));
+        });
+      },
+    };
   }
   merge(across = false): void {
     this.call((t) => {

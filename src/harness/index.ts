@@ -109,6 +109,8 @@ function render(): void {
     for (let c = 1; c <= maxCol; c++) {
       const address = `${String.fromCharCode(64 + c)}${r}`;
       const cell = fake.cell(shown, address);
+      // The add-in's highlight (a custom conditional format) shows as Excel would show it.
+      const tint = model.conditionalFormats.find((cf) => r >= cf.rect.r1 && r <= cf.rect.r2 && c >= cf.rect.c1 && c <= cf.rect.c2);
       const td = document.createElement("td");
       td.dataset.address = address;
       const sel = fake.selection();
@@ -135,6 +137,10 @@ function render(): void {
         };
         td.append(input);
       } else td.textContent = text;
+      if (tint?.fill) {
+        td.style.background = tint.fill;
+        td.style.color = tint.fontColor ?? "";
+      }
       tr.append(td);
     }
     rows.push(tr);

@@ -5,6 +5,7 @@ import { findTemplate } from "../core/catalog";
 import { APP_ID, META_SHEET } from "../core/layout/plan";
 import { layoutWorkbook, type LayoutResult } from "../excel/layout";
 import { queueSnapshot } from "../excel/read";
+import { applyHighlights, type CellRef } from "../excel/highlight";
 import { snapshotToReportData, type WorkbookSnapshot } from "../core/snapshot";
 import type { ReportData } from "../core/catalog/types";
 
@@ -104,4 +105,9 @@ export async function watchChanges(onChange: () => void, debounceMs = 700): Prom
     context.workbook.worksheets.onChanged.add(handler);
     await context.sync();
   });
+}
+
+/** Tints the failing cells (or, with none, removes the tint everywhere); the add-in's own write. */
+export async function highlightCells(snapshot: WorkbookSnapshot, cells: CellRef[]): Promise<void> {
+  await asOwnWrite(() => Excel.run((context) => applyHighlights(context, snapshot, cells)));
 }

@@ -3,7 +3,7 @@
  */
 import type { Page } from "playwright-core";
 import type { FakeExcel } from "../../src/harness/fake-excel";
-import { centre, describeE2E, openPane, screenshot, startHarness, type Harness } from "./support/harness";
+import { centre, describeE2E, openPane, poll, screenshot, startHarness, type Harness } from "./support/harness";
 
 /** Fills the unit name and lays the forms out, waiting for the success bar. */
 async function layOut(page: Page): Promise<void> {
@@ -145,6 +145,34 @@ describeE2E("task pane edges", () => {
       await page.locator("#pane").getByRole("status").filter({ hasText: "Đã tạo biểu mẫu" }).waitFor({ timeout: 30000 });
       const sheets = await page.evaluate(() => (window as unknown as { fakeExcel: FakeExcel }).fakeExcel.sheetNames());
       expect(sheets).toContain("Thông tin");
+      expect(problems.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+  test("the highlight switch tints the failing cell on the sheet and removes the tint again", async () => {
+    const { context, page, problems } = await openPane(h);
+    try {
+      await layOut(page);
+      const pane = page.locator("#pane");
+      await page.evaluate(async () => {
+        const fake = (window as unknown as { fakeExcel: FakeExcel }).fakeExcel;
+        const at = fake.names()["CCHC_bm5_4_3"] as { sheet: string; address: string };
+        await fake.typeInto(at.sheet, at.address, "01(CTHND)", { paste: true });
+      });
+      await pane.getByRole("button", { name: "Kiểm tra ngay" }).click();
+      await pane.getByText("1 lỗi", { exact: true }).waitFor();
+      const tinted = () =>
+        page.evaluate(() => (window as unknown as { fakeExcel: FakeExcel }).fakeExcel.model.sheets.flatMap((s) => s.conditionalFormats.map((cf) => `${s.name}!${cf.fill}`)));
+      await pane.getByRole("switch", { name: "Tô màu các ô có vấn đề trên bảng tính" }).click();
+      await expect(poll(tinted, (v) => v.length === 1)).resolves.toEqual([expect.stringMatching(/^BM5 .*!#F8D7DA$/)]);
+      // Show the tinted cell's sheet in the drawn workbook for the screenshot.
+      await page.getByRole("tab", { name: /^BM5 / }).click();
+      await expect(page.locator("#grid td[style*='rgb(248, 215, 218)']").count()).resolves.toBe(1);
+      await expect(pane.getByRole("switch", { name: "Tô màu các ô có vấn đề trên bảng tính" }).isChecked()).resolves.toBe(true);
+      await screenshot(page, "pane-06-highlight");
+      await pane.getByRole("switch", { name: "Tô màu các ô có vấn đề trên bảng tính" }).click();
+      await expect(poll(tinted, (v) => v.length === 0)).resolves.toEqual([]);
       expect(problems.errors).toEqual([]);
     } finally {
       await context.close();

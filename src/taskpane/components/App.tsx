@@ -4,9 +4,9 @@ import type { ReportInfo, TemplateDef } from "../../core/catalog/types";
 import { BUILTIN_TEMPLATES, findTemplate } from "../../core/catalog";
 import { defaultInfo } from "../../core/info";
 import { InfoForm } from "./InfoForm";
-import { createForms, excelSupported, readReport, readWorkbookState, REQUIRED_EXCEL_API, selectCell, watchChanges } from "../workbook";
+import { createForms, excelSupported, highlightCells, readReport, readWorkbookState, REQUIRED_EXCEL_API, selectCell, watchChanges } from "../workbook";
 import type { Finding } from "../../core/rules/types";
-import { ChecksPanel } from "./ChecksPanel";
+import { ChecksPanel, splitAddress } from "./ChecksPanel";
 import { ExportPanel } from "./ExportPanel";
 import { blobDownloadWorks, downloadBlob } from "../download";
 
@@ -19,6 +19,14 @@ const useStyles = makeStyles({
 });
 
 type Status = { intent: "success" | "error" | "warning" | "info"; title: string; text: string } | undefined;
+
+/** The cells findings point at (the first address of each), for tinting. */
+function failingCells(findings: Finding[]): { sheet: string; address: string }[] {
+  return findings.flatMap((f) => {
+    const at = f.addresses?.[0] ? splitAddress(f.addresses[0]) : undefined;
+    return at ? [{ sheet: at.sheet, address: at.cell }] : [];
+  });
+}
 
 export function App(props: { host: Office.HostType | null }) {
   const styles = useStyles();
@@ -33,6 +41,9 @@ export function App(props: { host: Office.HostType | null }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [findings, setFindings] = useState<Finding[] | undefined>();
   const [checking, setChecking] = useState(false);
+  const [highlight, setHighlight] = useState(false);
+  const highlightRef = useRef(false);
+  highlightRef.current = highlight;
   const [exporting, setExporting] = useState(false);
   const canDownload = blobDownloadWorks(Office.context.platform as unknown as string);
   const templateRef = useRef(template);
@@ -68,7 +79,9 @@ export function App(props: { host: Office.HostType | null }) {
     try {
       const t = templateRef.current;
       const [{ data, snapshot }, { checkReport }] = await Promise.all([readReport(t), import(/* webpackChunkName: "rules" */ "../../core/rules/engine")]);
-      setFindings(checkReport(t, data, snapshot));
+      const found = checkReport(t, data, snapshot);
+      setFindings(found);
+      if (highlightRef.current) await highlightCells(snapshot, failingCells(found));
     } catch (e) {
       setStatus({ intent: "error", title: "Không kiểm tra được số liệu", text: `${(e as Error).message}. Thoát chế độ sửa ô rồi bấm "Kiểm tra ngay".` });
     } finally {
@@ -83,6 +96,17 @@ export function App(props: { host: Office.HostType | null }) {
     void runCheck();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [supported, laidOut]);
+
+  async function onHighlight(on: boolean) {
+    setHighlight(on);
+    highlightRef.current = on;
+    try {
+      const { snapshot } = await readReport(templateRef.current);
+      await highlightCells(snapshot, on ? failingCells(findings ?? []) : []);
+    } catch (e) {
+      setStatus({ intent: "error", title: on ? "Không tô màu được các ô" : "Không bỏ tô màu được", text: `${(e as Error).message}. Thoát chế độ sửa ô rồi thử lại.` });
+    }
+  }
 
   async function onSelect(sheet: string, cell: string) {
     try {
@@ -226,7 +250,15 @@ export function App(props: { host: Office.HostType | null }) {
       <Card>
         <CardHeader header={<Text weight="semibold">3. Nhập và kiểm tra</Text>} description="Nhập số liệu vào các ô màu vàng nhạt; tỷ lệ tự tính. Bấm một dòng để chuyển tới ô." />
         {laidOut ? (
-          <ChecksPanel template={template} findings={findings} checking={checking} onCheck={() => void runCheck()} onSelect={(s, c) => void onSelect(s, c)} />
+          <ChecksPanel
+            template={template}
+            findings={findings}
+            checking={checking}
+            onCheck={() => void runCheck()}
+            onSelect={(s, c) => void onSelect(s, c)}
+            highlight={highlight}
+            onHighlight={(on) => void onHighlight(on)}
+          />
         ) : (
           <Text>Tạo biểu mẫu ở bước 2 trước.</Text>
         )}

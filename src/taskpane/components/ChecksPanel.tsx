@@ -1,4 +1,4 @@
-import { Badge, Button, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Link, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TemplateDef } from "../../core/catalog/types";
 import { rowIndex } from "../../core/catalog";
 import type { Finding } from "../../core/rules/types";
@@ -23,6 +23,8 @@ export function ChecksPanel(props: {
   checking: boolean;
   onCheck: () => void;
   onSelect: (sheet: string, cell: string) => void;
+  highlight: boolean;
+  onHighlight: (on: boolean) => void;
 }) {
   const styles = useStyles();
   const { findings, template } = props;
@@ -52,6 +54,7 @@ export function ChecksPanel(props: {
           </Text>
         )}
       </div>
+      <Switch checked={props.highlight} onChange={(_, d) => props.onHighlight(d.checked)} label="Tô màu các ô có vấn đề trên bảng tính" />
       {findings && !findings.length && <Text>Số liệu không có lỗi hay điểm cần xem lại.</Text>}
       {[...(general.length ? [{ form: undefined, items: general }] : []), ...groups].map((g) => (
         <div key={g.form?.id ?? "chung"} className={styles.group}>
