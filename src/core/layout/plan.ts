@@ -5,7 +5,7 @@
  * and `cchc new` produce the same workbook.
  */
 import type { FormDef, ReportData, ReportInfo, RowDef, TemplateDef } from "../catalog/types";
-import { BUILTIN_TEMPLATES, rowIndex, rowKey, valueRows } from "../catalog";
+import { BUILTIN_TEMPLATES, rowIndex, rowKey } from "../catalog";
 import { completeInfo, INFO_FIELDS } from "../info";
 import { periodLabel } from "../period";
 import { dateToExcelSerial, parseIsoDate } from "../format/vi";
@@ -504,9 +504,4 @@ export function buildLayoutPlan(template: TemplateDef, data?: ReportData, legacy
   if (legacy.length) sheets.push(legacySheet(legacy));
   sheets.push(metaSheet(template));
   return { templateId: template.id, templateVersion: template.version, sheets, names };
-}
-
-/** Keys of rows that carry a value in this template. */
-export function valueKeys(template: TemplateDef): string[] {
-  return valueRows(template).map((r) => r.key);
 }
