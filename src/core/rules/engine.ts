@@ -12,6 +12,7 @@ import { asNumber, computeRatio, type CellValue } from "../compute";
 import type { WorkbookSnapshot } from "../snapshot";
 import { formatNumber } from "../format/vi";
 import { deriveRules } from "./derive";
+import { proseFindings } from "./prose";
 import type { CodeRule, EqRule, Finding, FormulaRule, LeRule, RatioRule, RequiresRule, Rule, Severity, SumRule, TypeRule } from "./types";
 
 interface Compiled {
@@ -381,6 +382,8 @@ export function checkReport(template: TemplateDef, data: ReportData, snapshot?: 
     const finding = (CHECKS[rule.kind] as Check<Rule>)(rule, x);
     if (finding) placed.push({ finding, pos: c.pos.get(rule.cells[0]) ?? -1 });
   }
+  // Staff paragraphs come after every row of the forms.
+  for (const finding of proseFindings(template, data)) placed.push({ finding, pos: Number.MAX_SAFE_INTEGER });
   const rank = (s: Severity) => (s === "error" ? 0 : 1);
   // Array.prototype.sort is stable: equal rows keep rule order.
   placed.sort((a, b) => rank(a.finding.severity) - rank(b.finding.severity) || a.pos - b.pos);
