@@ -224,7 +224,11 @@ function validationFor(row: RowDef, address: string): ValidationPlan | undefined
 function infoValue(info: ReportInfo, field: keyof ReportInfo): string | number | null {
   const v = info[field];
   if (field === "period") return periodLabel(info.period);
-  if (field === "recipients") return (v as string[]).map((r) => `- ${r.replace(/^-\s*/, "")}`).join("\n");
+  if (field === "recipients")
+    return (v as string[])
+      .filter((r) => r.trim())
+      .map((r) => `- ${r.replace(/^-\s*/, "")}`)
+      .join("\n");
   if (field === "windowFrom" || field === "windowTo" || field === "docDate") {
     const d = parseIsoDate(String(v ?? ""));
     return d ? dateToExcelSerial(d) : null;

@@ -1,4 +1,4 @@
-import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { PeriodKind, ReportInfo } from "../../core/catalog/types";
 import { UNIT_KINDS } from "../../core/info";
 import { defaultWindow, PERIODS } from "../../core/period";
@@ -55,6 +55,21 @@ export function InfoForm(props: { info: Partial<ReportInfo>; onChange: (info: Pa
       </Field>
       <Field label="Họ tên người ký">
         <Input className={styles.control} value={info.signerName ?? ""} onChange={(_, d) => set({ signerName: d.value })} />
+      </Field>
+      <Field label="Số văn bản" hint='Phần số, thành "Số: …/BC-UBND".'>
+        <Input className={styles.control} value={info.docNumber ?? ""} onChange={(_, d) => set({ docNumber: d.value })} />
+      </Field>
+      <Field label="Ngày ký">
+        <Input className={styles.control} type="date" value={info.docDate ?? ""} onChange={(_, d) => set({ docDate: d.value })} />
+      </Field>
+      <Field className={styles.wide} label="Nơi nhận" hint='Mỗi nơi nhận một dòng; "Lưu: VT." được thêm tự động.'>
+        <Textarea
+          className={styles.control}
+          resize="vertical"
+          rows={5}
+          value={(info.recipients ?? []).join("\n")}
+          onChange={(_, d) => set({ recipients: d.value.split("\n").map((l) => l.replace(/^\s*-\s*/, "")) })}
+        />
       </Field>
     </div>
   );
