@@ -178,4 +178,20 @@ describeE2E("task pane edges", () => {
       await context.close();
     }
   });
+  test("a half-typed year neither breaks the pane nor lays out forms", async () => {
+    const { context, page, problems } = await openPane(h);
+    try {
+      const pane = page.locator("#pane");
+      await pane.getByLabel("Tên đơn vị").fill("Thanh Giang");
+      await pane.getByRole("spinbutton", { name: "Năm" }).fill("20");
+      await pane.getByRole("button", { name: "Tạo biểu mẫu" }).click();
+      await pane.locator(".fui-MessageBar").filter({ hasText: "Năm báo cáo chưa đúng" }).waitFor();
+      await expect(page.evaluate(() => (window as unknown as { fakeExcel: FakeExcel }).fakeExcel.sheetNames())).resolves.toEqual(["Sheet1"]);
+      await pane.getByRole("spinbutton", { name: "Năm" }).fill("2024");
+      await expect(pane.getByLabel("Khoảng thời gian lấy số liệu").inputValue()).resolves.toBe("15/12/2023 – 14/12/2024");
+      expect(problems.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

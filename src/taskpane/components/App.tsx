@@ -176,6 +176,10 @@ export function App(props: { host: Office.HostType | null }) {
       setStatus({ intent: "warning", title: "Thiếu tên đơn vị", text: "Nhập tên xã/phường ở bước 1 trước khi tạo biểu mẫu." });
       return;
     }
+    if (!info.year || info.year < 2000 || info.year > 2100) {
+      setStatus({ intent: "warning", title: "Năm báo cáo chưa đúng", text: "Nhập năm báo cáo bằng 4 chữ số, ví dụ 2024, ở bước 1." });
+      return;
+    }
     setBusy("Đang tạo biểu mẫu…");
     setStatus(undefined);
     try {

@@ -19,7 +19,15 @@ export function InfoForm(props: { info: Partial<ReportInfo>; onChange: (info: Pa
     const w = defaultWindow(period, year);
     set({ period, year, windowFrom: w.from, windowTo: w.to });
   };
-  const window = info.windowFrom && info.windowTo ? `${formatShortDate(parseIsoDate(info.windowFrom)!)} – ${formatShortDate(parseIsoDate(info.windowTo)!)}` : "";
+  const from = parseIsoDate(info.windowFrom ?? "");
+  const to = parseIsoDate(info.windowTo ?? "");
+  const window = from && to ? `${formatShortDate(from)} – ${formatShortDate(to)}` : "";
+  // While a year is being typed ("20", "202") the window waits for four digits.
+  const setYear = (text: string) => {
+    const year = Number(text);
+    if (/^\d{4}$/.test(text) && year >= 2000 && year <= 2100) setPeriod(info.period ?? "Y", year);
+    else set({ year: text === "" ? undefined : year });
+  };
   return (
     <div className={styles.grid}>
       <Field label="Loại đơn vị">
@@ -42,7 +50,7 @@ export function InfoForm(props: { info: Partial<ReportInfo>; onChange: (info: Pa
         </Select>
       </Field>
       <Field label="Năm">
-        <Input className={styles.control} type="number" value={String(info.year ?? "")} onChange={(_, d) => setPeriod(info.period ?? "Y", Number(d.value))} />
+        <Input className={styles.control} type="number" value={String(info.year ?? "")} onChange={(_, d) => setYear(d.value)} />
       </Field>
       <Field className={styles.wide} label="Số liệu tính từ – đến" hint="Theo Công văn 581/BNV-CCHC; sửa trên sheet Thông tin nếu tỉnh quy định khác.">
         <Input className={styles.control} readOnly value={window} aria-label="Khoảng thời gian lấy số liệu" />
