@@ -9,7 +9,16 @@ import type { TemplateDef } from "../core/catalog/types";
 import { valueRows } from "../core/catalog";
 import { INFO_FIELDS } from "../core/info";
 import { APP_ID, META_SHEET } from "../core/layout/plan";
-import { infoName, nameForKey, narrativeName, noteName, sentenceTextName, sentenceUseName, NAME_PREFIX } from "../core/layout/names";
+import {
+  infoName,
+  nameForKey,
+  narrativeName,
+  noteName,
+  parseSheetRef,
+  sentenceTextName,
+  sentenceUseName,
+  NAME_PREFIX,
+} from "../core/layout/names";
 import { sentenceIds } from "../core/report/narrative";
 import type { CellSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import type { CellValue } from "../core/compute";
@@ -25,13 +34,6 @@ export interface QueuedSnapshot {
   result(): WorkbookSnapshot;
   /** Every name of ours the workbook has (after the sync). */
   ourNames(): string[];
-}
-
-/** "'BM1 Chỉ đạo'!D7" → sheet and address. */
-function splitAddress(address: string): { sheet: string; address: string } {
-  const i = address.lastIndexOf("!");
-  const sheet = address.slice(0, i).replace(/^'|'$/g, "").replace(/''/g, "'");
-  return { sheet, address: address.slice(i + 1).replace(/\$/g, "") };
 }
 
 function cellValue(v: unknown): CellValue {
@@ -90,7 +92,8 @@ export function queueSnapshot(context: Excel.RequestContext, templates: Template
       for (const n of names.items) if (n.name.startsWith(NAME_PREFIX) && /#REF!/.test(n.formula)) snapshot.brokenNames.push(n.name);
       for (const p of pending) {
         if (p.range.isNullObject) continue;
-        const where = splitAddress(p.range.address);
+        const where = parseSheetRef(p.range.address);
+        if (!where) continue;
         const formula = p.range.formulas[0][0];
         const cell: CellSnapshot = { ...where, value: cellValue(p.range.values[0][0]) };
         if (typeof formula === "string" && formula.startsWith("=")) cell.formula = formula;

@@ -2,7 +2,7 @@
 /** Reads a workbook laid out by the add-in or `cchc new` back into a snapshot (names → cells). */
 import ExcelJS from "exceljs";
 import { APP_ID, META_SHEET } from "../core/layout/plan";
-import { NAME_PREFIX, keyFromMangled } from "../core/layout/names";
+import { NAME_PREFIX, keyFromMangled, parseSheetRef } from "../core/layout/names";
 import type { CellSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import type { CellValue } from "../core/compute";
 
@@ -27,13 +27,6 @@ function cellValue(cell: ExcelJS.Cell): { value: CellValue; formula?: string } {
     if ("text" in v) return { value: String((v as { text: unknown }).text) };
   }
   return { value: String(v) };
-}
-
-/** "'BM1 Chỉ đạo'!$D$7" → { sheet, address } ; undefined for #REF! and ranges. */
-function parseRef(ref: string): { sheet: string; address: string } | undefined {
-  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)$/.exec(ref.trim());
-  if (!m) return undefined;
-  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: `${m[3]}${m[4]}` };
 }
 
 export async function loadWorkbook(data: Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
@@ -70,7 +63,7 @@ export function snapshotWorkbook(wb: ExcelJS.Workbook): WorkbookSnapshot {
   };
   for (const { name, ranges } of wb.definedNames.model as { name: string; ranges: string[] }[]) {
     if (!name.startsWith(NAME_PREFIX)) continue;
-    const ref = ranges.length === 1 ? parseRef(ranges[0]) : undefined;
+    const ref = ranges.length === 1 ? parseSheetRef(ranges[0]) : undefined;
     const cell = ref && read(ref);
     if (!cell) {
       snapshot.brokenNames.push(name);

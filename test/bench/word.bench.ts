@@ -1,32 +1,16 @@
 /**
  * Word export speed: filled report data → .docx bytes (model, docx tree, zip), median of 7 runs per
- * template. Uses the seed values files (test/fixtures/seeds/*.values.json) for the templates they fill,
- * and the inline Word test fixture when none is there yet. Prints nothing: the runner reports.
+ * template, on the seed values files (test/fixtures/seeds/*.values.json). Prints nothing: the runner reports.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import type { ReportData, TemplateDef } from "../../src/core/catalog/types";
+import { BUILTIN_TEMPLATES } from "../../src/core/catalog";
 import { documentModel } from "../../src/core/report/narrative";
 import { buildReportDocx, packReport } from "../../src/word/build";
-import { DATA, T } from "../word/fixture";
+import { seedData } from "../support/fill";
 
-const ROOT = join(__dirname, "../..");
 const RUNS = 7;
 
-const readJson = <X>(path: string): X => JSON.parse(readFileSync(path, "utf8")) as X;
-const jsonFiles = (dir: string, suffix: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(suffix)).sort().map((f) => join(dir, f)) : []);
-
-/** One filled data set per template: the first seed values file that uses it. */
-function cases(): { template: TemplateDef; data: ReportData }[] {
-  const templates = new Map(jsonFiles(join(ROOT, "src/core/catalog/templates"), ".json").map((f) => readJson<TemplateDef>(f)).map((t) => [t.id, t]));
-  const out = new Map<string, { template: TemplateDef; data: ReportData }>();
-  for (const file of jsonFiles(join(ROOT, "test/fixtures/seeds"), ".values.json")) {
-    const data = readJson<ReportData>(file);
-    const template = templates.get(data.template);
-    if (template && !out.has(template.id)) out.set(template.id, { template, data });
-  }
-  return out.size ? [...out.values()] : [{ template: T, data: DATA }];
-}
+/** Every built-in template with its seed's values. */
+const cases = () => BUILTIN_TEMPLATES.map((template) => ({ template, data: seedData(template.id) }));
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

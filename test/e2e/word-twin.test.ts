@@ -5,19 +5,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import JSZip from "jszip";
+import { docxText } from "../word/docx-xml";
 import { findTemplate } from "../../src/core/catalog";
 import { buildLayoutPlan } from "../../src/core/layout/plan";
 import { planToXlsxBuffer } from "../../src/xlsx/write";
 import { describeE2E, openPane, screenshot, startHarness, type Harness } from "./support/harness";
 import { seedData } from "../support/fill";
-
-/** document.xml and every header part: the DỰ THẢO marker lives in the headers. */
-async function docxText(base64: string): Promise<string> {
-  const zip = await JSZip.loadAsync(Buffer.from(base64, "base64"));
-  const parts = Object.keys(zip.files).filter((f) => /^word\/(document|header\d*)\.xml$/.test(f));
-  return (await Promise.all(parts.map((f) => zip.file(f)!.async("string")))).join("\n");
-}
 
 async function workbookFile(patch: Record<string, number>): Promise<string> {
   const data = seedData("bieu-mau-1-7");

@@ -73,3 +73,10 @@ export function docxToPdf(docx: string, dir: string): string {
   });
   return join(dir, docx.split("/").pop()!.replace(/\.docx$/, ".pdf"));
 }
+
+/** Text of document.xml and every header part of a base64 .docx (the DỰ THẢO marker lives in the headers). */
+export async function docxText(base64: string): Promise<string> {
+  const zip = await JSZip.loadAsync(Buffer.from(base64, "base64"));
+  const parts = Object.keys(zip.files).filter((f) => /^word\/(document|header\d*)\.xml$/.test(f));
+  return (await Promise.all(parts.map((f) => zip.file(f)!.async("string")))).join("\n");
+}

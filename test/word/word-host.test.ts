@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import JSZip from "jszip";
+import { docxText } from "./docx-xml";
 import { findTemplate } from "../../src/core/catalog";
 import { buildLayoutPlan } from "../../src/core/layout/plan";
 import { planToXlsxBuffer } from "../../src/xlsx/write";
@@ -13,13 +13,6 @@ import { checkManifest } from "../manifest/manifest-check";
 import { seedData } from "../support/fill";
 
 const root = join(__dirname, "../..");
-
-/** document.xml and every header part: the DỰ THẢO marker lives in the headers. */
-async function docxText(base64: string): Promise<string> {
-  const zip = await JSZip.loadAsync(Buffer.from(base64, "base64"));
-  const parts = Object.keys(zip.files).filter((f) => /^word\/(document|header\d*)\.xml$/.test(f));
-  return (await Promise.all(parts.map((f) => zip.file(f)!.async("string")))).join("\n");
-}
 
 async function workbook(templateId: string, patch: Record<string, number | string> = {}) {
   const data = seedData(templateId);

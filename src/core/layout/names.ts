@@ -49,3 +49,10 @@ export function sheetRef(sheet: string, address: string): string {
   const abs = address.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
   return `'${sheet.replace(/'/g, "''")}'!${abs}`;
 }
+
+/** The inverse of sheetRef: "'BM1 Chỉ đạo'!$D$7" or "Sheet1!D7" → { sheet, address: "D7" }; undefined for #REF! and ranges. */
+export function parseSheetRef(ref: string): { sheet: string; address: string } | undefined {
+  const m = /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Z]+)\$?(\d+)$/.exec(ref.trim());
+  if (!m) return undefined;
+  return { sheet: (m[1] ?? m[2]).replace(/''/g, "'"), address: `${m[3]}${m[4]}` };
+}

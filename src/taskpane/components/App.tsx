@@ -6,7 +6,8 @@ import { defaultInfo } from "../../core/info";
 import { InfoForm } from "./InfoForm";
 import { createForms, excelSupported, highlightCells, readReport, readWorkbookState, REQUIRED_EXCEL_API, selectCell, watchChanges } from "../workbook";
 import type { Finding } from "../../core/rules/types";
-import { ChecksPanel, splitAddress } from "./ChecksPanel";
+import { ChecksPanel } from "./ChecksPanel";
+import { parseSheetRef } from "../../core/layout/names";
 import { ExportPanel } from "./ExportPanel";
 import { blobDownloadWorks, downloadBlob } from "../download";
 
@@ -23,8 +24,8 @@ type Status = { intent: "success" | "error" | "warning" | "info"; title: string;
 /** The cells findings point at (the first address of each), for tinting. */
 function failingCells(findings: Finding[]): { sheet: string; address: string }[] {
   return findings.flatMap((f) => {
-    const at = f.addresses?.[0] ? splitAddress(f.addresses[0]) : undefined;
-    return at ? [{ sheet: at.sheet, address: at.cell }] : [];
+    const at = f.addresses?.[0] ? parseSheetRef(f.addresses[0]) : undefined;
+    return at ? [at] : [];
   });
 }
 

@@ -1,6 +1,7 @@
 import { Badge, Button, Link, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { TemplateDef } from "../../core/catalog/types";
 import { rowIndex } from "../../core/catalog";
+import { parseSheetRef } from "../../core/layout/names";
 import type { Finding } from "../../core/rules/types";
 
 const useStyles = makeStyles({
@@ -9,13 +10,6 @@ const useStyles = makeStyles({
   group: { marginTop: tokens.spacingVerticalS },
   counts: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
 });
-
-/** "'BM7 Điện tử'!D45" → sheet and cell. */
-export function splitAddress(address: string): { sheet: string; cell: string } | undefined {
-  const i = address.lastIndexOf("!");
-  if (i < 0) return undefined;
-  return { sheet: address.slice(0, i).replace(/^'|'$/g, "").replace(/''/g, "'"), cell: address.slice(i + 1).replace(/\$/g, "") };
-}
 
 export function ChecksPanel(props: {
   template: TemplateDef;
@@ -63,14 +57,14 @@ export function ChecksPanel(props: {
           </Text>
           <ul className={styles.list}>
             {g.items.map((f, i) => {
-              const where = f.addresses?.[0] ? splitAddress(f.addresses[0]) : undefined;
+              const where = f.addresses?.[0] ? parseSheetRef(f.addresses[0]) : undefined;
               return (
                 <li key={`${f.rule}-${i}`} className={styles.item}>
                   <Badge size="medium" shape="rounded" color={f.severity === "error" ? "danger" : "warning"} aria-label={f.severity === "error" ? "Lỗi" : "Cảnh báo"}>
                     {f.severity === "error" ? "Lỗi" : "Xem lại"}
                   </Badge>
                   {where ? (
-                    <Link as="button" onClick={() => props.onSelect(where.sheet, where.cell)} title={`Chọn ô ${where.cell} trên sheet ${where.sheet}`}>
+                    <Link as="button" onClick={() => props.onSelect(where.sheet, where.address)} title={`Chọn ô ${where.address} trên sheet ${where.sheet}`}>
                       {f.message}
                     </Link>
                   ) : (
